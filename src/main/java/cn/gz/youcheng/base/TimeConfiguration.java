@@ -1,0 +1,18 @@
+package cn.gz.youcheng.base;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class TimeConfiguration {
+
+    /** Signing dates and "as of" dates are Guangzhou's calendar days, wherever the server runs. */
+    static final ZoneId GUANGZHOU = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    Clock clock() {
+        return Clock.system(GUANGZHOU);
+    }
+}

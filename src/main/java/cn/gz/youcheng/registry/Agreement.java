@@ -1,0 +1,163 @@
+package cn.gz.youcheng.registry;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.hibernate.envers.Audited;
+
+/** What was signed with a partner, on a date, of a kind; its status changes over time. */
+@Entity
+@Audited
+public class Agreement {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Partner partner;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private AgreementKind kind;
+
+    @NotNull
+    private LocalDate signedOn;
+
+    @Size(max = 200)
+    private String placeSigned;
+
+    @Size(max = 500)
+    private String source;
+
+    private String notes;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private AgreementStatus status;
+
+    @OneToOne(fetch = FetchType.LAZY)
+    private Agreement supersededBy;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "agreement", cascade = CascadeType.ALL)
+    @OrderBy("effectiveOn, id")
+    private List<AgreementStatusChange> statusChanges = new ArrayList<>();
+
+    protected Agreement() {
+    }
+
+    Agreement(Partner partner, AgreementKind kind, LocalDate signedOn) {
+        this.partner = Objects.requireNonNull(partner);
+        this.kind = Objects.requireNonNull(kind);
+        this.signedOn = Objects.requireNonNull(signedOn);
+        changeStatus(AgreementStatus.ACTIVE, signedOn, null);
+    }
+
+    /**
+     * Moves the agreement to a new status from the given date on, keeping the earlier statuses as history
+     * so that the lists can be shown as they stood on any date.
+     */
+    public AgreementStatusChange changeStatus(AgreementStatus newStatus, LocalDate effectiveOn, String reason) {
+        Objects.requireNonNull(newStatus);
+        Objects.requireNonNull(effectiveOn);
+        if (effectiveOn.isBefore(signedOn)) {
+            throw new IllegalArgumentException("a status cannot take effect before the signing date " + signedOn);
+        }
+        if (!statusChanges.isEmpty()) {
+            AgreementStatusChange latest = statusChanges.getLast();
+            if (effectiveOn.isBefore(latest.getEffectiveOn())) {
+                throw new IllegalArgumentException(
+                        "a status cannot take effect before the previous change on " + latest.getEffectiveOn());
+            }
+        }
+        AgreementStatusChange change = new AgreementStatusChange(this, newStatus, effectiveOn, reason);
+        statusChanges.add(change);
+        this.status = newStatus;
+        return change;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Partner getPartner() {
+        return partner;
+    }
+
+    public AgreementKind getKind() {
+        return kind;
+    }
+
+    public LocalDate getSignedOn() {
+        return signedOn;
+    }
+
+    public void setSignedOn(LocalDate signedOn) {
+        this.signedOn = signedOn;
+    }
+
+    public String getPlaceSigned() {
+        return placeSigned;
+    }
+
+    public void setPlaceSigned(String placeSigned) {
+        this.placeSigned = placeSigned;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public void setNotes(String notes) {
+        this.notes = notes;
+    }
+
+    public AgreementStatus getStatus() {
+        return status;
+    }
+
+    public Agreement getSupersededBy() {
+        return supersededBy;
+    }
+
+    void setSupersededBy(Agreement supersededBy) {
+        this.supersededBy = supersededBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<AgreementStatusChange> getStatusChanges() {
+        return Collections.unmodifiableList(statusChanges);
+    }
+}

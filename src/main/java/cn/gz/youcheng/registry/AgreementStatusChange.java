@@ -1,0 +1,71 @@
+package cn.gz.youcheng.registry;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.hibernate.envers.Audited;
+
+/**
+ * One step in an agreement's status history, in valid time: the status it had from {@code effectiveOn} on.
+ * Rows are only ever added, so they are not versioned.
+ */
+@Entity
+@Audited
+public class AgreementStatusChange {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Agreement agreement;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private AgreementStatus status;
+
+    @NotNull
+    private LocalDate effectiveOn;
+
+    @Size(max = 500)
+    private String reason;
+
+    protected AgreementStatusChange() {
+    }
+
+    AgreementStatusChange(Agreement agreement, AgreementStatus status, LocalDate effectiveOn, String reason) {
+        this.agreement = agreement;
+        this.status = status;
+        this.effectiveOn = effectiveOn;
+        this.reason = reason;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Agreement getAgreement() {
+        return agreement;
+    }
+
+    public AgreementStatus getStatus() {
+        return status;
+    }
+
+    public LocalDate getEffectiveOn() {
+        return effectiveOn;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+}

@@ -1,0 +1,156 @@
+package cn.gz.youcheng.registry;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.RelationTargetAuditMode;
+
+/**
+ * A foreign city or region in a relationship with Guangzhou. Identity is (Chinese name, country): 奥克兰 in
+ * New Zealand and 奥克兰 in the United States are two partners.
+ */
+@Entity
+@Audited
+public class Partner {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @NotBlank
+    @Size(max = 100)
+    private String nameZh;
+
+    @NotBlank
+    @Size(max = 200)
+    private String nameEn;
+
+    // Countries are reference data; the audit trail records which country, not the country's own history.
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "country_iso2")
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
+    private Country country;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private AdminLevel adminLevel;
+
+    @DecimalMin("-90") @DecimalMax("90")
+    private Double latitude;
+
+    @DecimalMin("-180") @DecimalMax("180")
+    private Double longitude;
+
+    @Size(max = 500)
+    private String coordinateSource;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "partner", cascade = CascadeType.ALL)
+    @OrderBy("signedOn, id")
+    private List<Agreement> agreements = new ArrayList<>();
+
+    protected Partner() {
+    }
+
+    public Partner(String nameZh, String nameEn, Country country, AdminLevel adminLevel) {
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.country = country;
+        this.adminLevel = adminLevel;
+    }
+
+    /** Records a newly signed agreement with this partner; it is active from its signing date. */
+    public Agreement sign(AgreementKind kind, LocalDate signedOn) {
+        Agreement agreement = new Agreement(this, kind, signedOn);
+        agreements.add(agreement);
+        return agreement;
+    }
+
+    public void locate(Double latitude, Double longitude, String source) {
+        if ((latitude == null) != (longitude == null)) {
+            throw new IllegalArgumentException("latitude and longitude go together");
+        }
+        this.latitude = latitude;
+        this.longitude = longitude;
+        this.coordinateSource = latitude == null ? null : source;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getNameZh() {
+        return nameZh;
+    }
+
+    public void setNameZh(String nameZh) {
+        this.nameZh = nameZh;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public Country getCountry() {
+        return country;
+    }
+
+    public void setCountry(Country country) {
+        this.country = country;
+    }
+
+    public AdminLevel getAdminLevel() {
+        return adminLevel;
+    }
+
+    public void setAdminLevel(AdminLevel adminLevel) {
+        this.adminLevel = adminLevel;
+    }
+
+    public Double getLatitude() {
+        return latitude;
+    }
+
+    public Double getLongitude() {
+        return longitude;
+    }
+
+    public String getCoordinateSource() {
+        return coordinateSource;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Agreement> getAgreements() {
+        return Collections.unmodifiableList(agreements);
+    }
+}
