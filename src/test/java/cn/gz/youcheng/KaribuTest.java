@@ -1,5 +1,6 @@
 package cn.gz.youcheng;
 
+import com.github.mvysny.kaributesting.v10.MockRouteNotFoundError;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -51,6 +52,8 @@ public abstract class KaribuTest {
                     .forEach(routes.getRoutes()::add);
             scan.getClassesImplementing(HasErrorParameter.class).loadClasses()
                     .forEach(type -> routes.getErrorRoutes().add((Class<? extends HasErrorParameter<?>>) type));
+            // Our own not-found view answers unknown routes, as in the running application.
+            routes.getErrorRoutes().remove(MockRouteNotFoundError.class);
         }
         return routes;
     }

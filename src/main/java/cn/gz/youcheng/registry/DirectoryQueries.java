@@ -1,81 +1,86 @@
 package cn.gz.youcheng.registry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Read-only queries behind the public directory: the two lists as they stood on a date, with derived
- * sequence numbers. Lists and sequence numbers are computed in the database from agreements and their
- * status history, so a page of rows never needs the whole table in memory.
+ * Read-only queries behind the public directory and downloads: partners as they stood on a date, with the
+ * derived lists and sequence numbers, filtered and sorted in the database, so that a page of rows never
+ * needs the whole table in memory and a download streams row by row.
  */
 @Service
 @Transactional(readOnly = true)
 public class DirectoryQueries {
 
     /*
-     * A partner is listed on a date when one of its agreements was signed by then and its latest status
-     * change by then is ACTIVE. A sister-city agreement places it in the sister list even if an exchange
-     * memorandum is still active. Sequence numbers follow signing date within each list, ties by partner id
-     * (the order partners were recorded in, which for the seed is the published order).
+     * On a date, each partner stands by one agreement signed by then: an active one if it has any (a
+     * sister-city agreement before an exchange memorandum), else its latest. An agreement's status on the
+     * date is its latest status change by then. Sequence numbers count the active partners of each list by
+     * signing date, ties by partner id (the order partners were recorded in: for the seed, the published
+     * order). Filters apply after numbering, so a filtered row keeps its official number.
      */
-    private static final String LISTED = """
+    private static final String STANDING = """
             with status_then as (
-                select distinct on (c.agreement_id) c.agreement_id, c.status
-                from agreement_status_change c
-                where c.effective_on <= :asOf
-                order by c.agreement_id, c.effective_on desc, c.id desc
+                select distinct on (sc.agreement_id) sc.agreement_id, sc.status
+                from agreement_status_change sc
+                where sc.effective_on <= :asOf
+                order by sc.agreement_id, sc.effective_on desc, sc.id desc
             ),
-            placed as (
-                select distinct on (a.partner_id) a.partner_id, a.kind, a.signed_on
+            standing as (
+                select distinct on (a.partner_id) a.partner_id, a.kind, a.signed_on, s.status
                 from agreement a
-                join status_then s on s.agreement_id = a.id and s.status = 'ACTIVE'
+                join status_then s on s.agreement_id = a.id
                 where a.signed_on <= :asOf
-                order by a.partner_id, case a.kind when 'SISTER_CITY' then 0 else 1 end, a.signed_on, a.id
+                order by a.partner_id,
+                         case s.status when 'ACTIVE' then 0 when 'SUSPENDED' then 1 when 'TERMINATED' then 2 else 3 end,
+                         case a.kind when 'SISTER_CITY' then 0 else 1 end,
+                         a.signed_on desc, a.id desc
             ),
-            listed as (
-                select partner_id, kind, signed_on,
-                       row_number() over (partition by kind order by signed_on, partner_id) as seq
-                from placed
+            numbered as (
+                select st.*,
+                       case when st.status = 'ACTIVE' then (row_number() over (
+                           partition by st.kind, st.status = 'ACTIVE' order by st.signed_on, st.partner_id))::int end as seq
+                from standing st
             )
             """;
 
-    private static final String ROW_COLUMNS = """
-            select p.id, l.kind, l.seq, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh,
-                   c.name_en as country_en, c.continent, p.admin_level, l.signed_on, p.latitude, p.longitude
-            from listed l
+    private static final String FROM = """
+            from numbered l
             join partner p on p.id = l.partner_id
             join country c on c.iso2 = p.country_iso2
             """;
 
-    private static final String OFFICIAL_ORDER = " order by case l.kind when 'SISTER_CITY' then 0 else 1 end, l.seq";
+    private static final String ROW_COLUMNS = """
+            select p.id, l.kind, l.seq, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh,
+                   c.name_en as country_en, c.continent, p.admin_level, l.signed_on, l.status, p.latitude, p.longitude
+            """;
 
-    private static final RowMapper<PartnerRow> ROW = (rs, i) -> new PartnerRow(
-            rs.getLong("id"),
-            PartnerList.of(AgreementKind.valueOf(rs.getString("kind"))),
-            rs.getInt("seq"),
-            rs.getString("name_zh"),
-            rs.getString("name_en"),
-            rs.getString("iso2"),
-            rs.getString("country_zh"),
-            rs.getString("country_en"),
-            Continent.valueOf(rs.getString("continent")),
-            AdminLevel.valueOf(rs.getString("admin_level")),
-            rs.getObject("signed_on", LocalDate.class),
-            rs.getObject("latitude", Double.class),
-            rs.getObject("longitude", Double.class));
+    private static final String OFFICIAL_ORDER = "case l.kind when 'SISTER_CITY' then 0 else 1 end, l.seq, l.signed_on, p.id";
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
     public DirectoryQueries(DataSource dataSource, Clock clock) {
-        this.jdbc = JdbcClient.create(dataSource);
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        // Within a transaction PostgreSQL then sends a large result in chunks instead of all at once.
+        template.setFetchSize(500);
+        this.jdbc = JdbcClient.create(template);
         this.clock = clock;
     }
 
@@ -84,40 +89,189 @@ public class DirectoryQueries {
         return LocalDate.now(clock);
     }
 
-    /** One page of the lists in the official order: sister cities first, each list by sequence number. */
-    public List<PartnerRow> page(LocalDate asOf, int offset, int limit) {
-        return jdbc.sql(LISTED + ROW_COLUMNS + OFFICIAL_ORDER + " offset :offset limit :limit")
-                .param("asOf", asOf)
+    /** One page of rows; without sort criteria in the official order (sister cities first, by number). */
+    public List<PartnerRow> page(DirectoryFilter filter, List<DirectorySort> sort, int offset, int limit) {
+        Query query = new Query(filter);
+        return jdbc.sql(STANDING + ROW_COLUMNS + FROM + query.where + " order by " + orderBy(sort)
+                        + " offset :offset limit :limit")
+                .params(query.params)
                 .param("offset", offset)
                 .param("limit", limit)
-                .query(ROW)
+                .query(DirectoryQueries::row)
                 .list();
     }
 
-    /** Every listed partner in the official order, handed over one at a time. */
-    public void forEachListed(LocalDate asOf, Consumer<PartnerRow> action) {
-        try (var rows = jdbc.sql(LISTED + ROW_COLUMNS + OFFICIAL_ORDER).param("asOf", asOf).query(ROW).stream()) {
-            rows.forEach(action);
-        }
-    }
-
-    public int count(LocalDate asOf) {
-        return jdbc.sql(LISTED + "select count(*) from listed")
-                .param("asOf", asOf)
+    public int count(DirectoryFilter filter) {
+        Query query = new Query(filter);
+        return jdbc.sql(STANDING + "select count(*) " + FROM + query.where)
+                .params(query.params)
                 .query(Integer.class)
                 .single();
     }
 
-    public ListTotals totals(LocalDate asOf) {
-        return jdbc.sql(LISTED + """
+    /** Every matching row in the official order, handed over one at a time as the database sends them. */
+    public void forEach(DirectoryFilter filter, Consumer<PartnerRow> action) {
+        Query query = new Query(filter);
+        try (var rows = jdbc.sql(STANDING + ROW_COLUMNS + FROM + query.where + " order by " + OFFICIAL_ORDER)
+                .params(query.params)
+                .query(DirectoryQueries::row)
+                .stream()) {
+            rows.forEach(action);
+        }
+    }
+
+    public ListTotals totals(DirectoryFilter filter) {
+        Query query = new Query(filter);
+        return jdbc.sql(STANDING + """
                         select count(*) filter (where l.kind = 'SISTER_CITY') as sister,
                                count(*) filter (where l.kind = 'FRIENDLY_EXCHANGE') as exchange,
-                               count(distinct p.country_iso2) as countries
-                        from listed l join partner p on p.id = l.partner_id
-                        """)
-                .param("asOf", asOf)
-                .query((rs, i) -> new ListTotals(asOf, rs.getInt("sister"), rs.getInt("exchange"),
+                               count(distinct c.iso2) as countries
+                        """ + FROM + query.where)
+                .params(query.params)
+                .query((rs, i) -> new ListTotals(filter.asOf(), rs.getInt("sister"), rs.getInt("exchange"),
                         rs.getInt("countries")))
                 .single();
+    }
+
+    /** The countries that have partners, by ISO code. */
+    public List<CountryOption> countries() {
+        return jdbc.sql("""
+                        select c.iso2, c.name_zh, c.name_en, c.continent from country c
+                        where exists (select 1 from partner p where p.country_iso2 = c.iso2)
+                        order by c.iso2
+                        """)
+                .query((rs, i) -> new CountryOption(rs.getString("iso2"), rs.getString("name_zh"),
+                        rs.getString("name_en"), Continent.valueOf(rs.getString("continent"))))
+                .list();
+    }
+
+    /** When the registry last changed (its latest audit revision), for caching downloads. */
+    public DataVersion dataVersion() {
+        return jdbc.sql("select id, created_at from revision order by id desc limit 1")
+                .query((rs, i) -> new DataVersion(rs.getLong("id"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .optional()
+                .orElse(new DataVersion(0, Instant.EPOCH));
+    }
+
+    public record DataVersion(long revision, Instant changedAt) {
+    }
+
+    /** A partner with every agreement and its status history, and where it stood on the date. */
+    public Optional<PartnerDetails> partner(long id, LocalDate asOf) {
+        Optional<PartnerRow> standing = jdbc.sql(STANDING + ROW_COLUMNS + FROM + " where p.id = :id")
+                .param("asOf", asOf)
+                .param("id", id)
+                .query(DirectoryQueries::row)
+                .optional();
+        return jdbc.sql("""
+                        select p.id, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh, c.name_en as country_en,
+                               c.continent, p.admin_level, p.latitude, p.longitude, p.coordinate_source
+                        from partner p join country c on c.iso2 = p.country_iso2
+                        where p.id = :id
+                        """)
+                .param("id", id)
+                .query((rs, i) -> new PartnerDetails(rs.getLong("id"), rs.getString("name_zh"),
+                        rs.getString("name_en"), rs.getString("iso2"), rs.getString("country_zh"),
+                        rs.getString("country_en"), Continent.valueOf(rs.getString("continent")),
+                        AdminLevel.valueOf(rs.getString("admin_level")), rs.getObject("latitude", Double.class),
+                        rs.getObject("longitude", Double.class), rs.getString("coordinate_source"),
+                        standing.orElse(null), agreements(id)))
+                .optional();
+    }
+
+    private List<PartnerDetails.AgreementDetails> agreements(long partnerId) {
+        Map<Long, List<PartnerDetails.StatusStep>> history = new HashMap<>();
+        jdbc.sql("""
+                        select sc.agreement_id, sc.status, sc.effective_on, sc.reason
+                        from agreement_status_change sc join agreement a on a.id = sc.agreement_id
+                        where a.partner_id = :id
+                        order by sc.effective_on, sc.id
+                        """)
+                .param("id", partnerId)
+                .query(rs -> {
+                    history.computeIfAbsent(rs.getLong("agreement_id"), k -> new ArrayList<>())
+                            .add(new PartnerDetails.StatusStep(AgreementStatus.valueOf(rs.getString("status")),
+                                    rs.getObject("effective_on", LocalDate.class), rs.getString("reason")));
+                });
+        return jdbc.sql("""
+                        select id, kind, signed_on, place_signed, source, notes, status
+                        from agreement where partner_id = :id order by signed_on, id
+                        """)
+                .param("id", partnerId)
+                .query((rs, i) -> new PartnerDetails.AgreementDetails(rs.getLong("id"),
+                        AgreementKind.valueOf(rs.getString("kind")), rs.getObject("signed_on", LocalDate.class),
+                        rs.getString("place_signed"), rs.getString("source"), rs.getString("notes"),
+                        AgreementStatus.valueOf(rs.getString("status")),
+                        List.copyOf(history.getOrDefault(rs.getLong("id"), List.of()))))
+                .list();
+    }
+
+    private static String orderBy(List<DirectorySort> sort) {
+        StringBuilder order = new StringBuilder();
+        for (DirectorySort criterion : sort) {
+            order.append(criterion.key().sql).append(criterion.descending() ? " desc nulls last, " : " asc nulls last, ");
+        }
+        return order.append(OFFICIAL_ORDER).toString();
+    }
+
+    private static PartnerRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new PartnerRow(
+                rs.getLong("id"),
+                PartnerList.of(AgreementKind.valueOf(rs.getString("kind"))),
+                rs.getObject("seq", Integer.class),
+                rs.getString("name_zh"),
+                rs.getString("name_en"),
+                rs.getString("iso2"),
+                rs.getString("country_zh"),
+                rs.getString("country_en"),
+                Continent.valueOf(rs.getString("continent")),
+                AdminLevel.valueOf(rs.getString("admin_level")),
+                rs.getObject("signed_on", LocalDate.class),
+                AgreementStatus.valueOf(rs.getString("status")),
+                rs.getObject("latitude", Double.class),
+                rs.getObject("longitude", Double.class));
+    }
+
+    /** The where clause and parameters of a filter; values are always bound, never spliced into the SQL. */
+    private static final class Query {
+        final Map<String, Object> params = new LinkedHashMap<>();
+        final String where;
+
+        Query(DirectoryFilter filter) {
+            List<String> conditions = new ArrayList<>();
+            params.put("asOf", filter.asOf());
+            if (filter.text() != null) {
+                params.put("text", "%" + filter.text()
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                conditions.add("(p.name_zh ilike :text or p.name_en ilike :text"
+                        + " or c.name_zh ilike :text or c.name_en ilike :text)");
+            }
+            if (filter.list() != null) {
+                params.put("kind", filter.list().kind().name());
+                conditions.add("l.kind = :kind");
+            }
+            if (!filter.countries().isEmpty()) {
+                params.put("countries", List.copyOf(filter.countries()));
+                conditions.add("c.iso2 in (:countries)");
+            }
+            if (!filter.continents().isEmpty()) {
+                params.put("continents", filter.continents().stream().map(Enum::name).toList());
+                conditions.add("c.continent in (:continents)");
+            }
+            if (filter.fromYear() != null) {
+                params.put("fromYear", filter.fromYear());
+                conditions.add("l.signed_on >= make_date(:fromYear, 1, 1)");
+            }
+            if (filter.toYear() != null) {
+                params.put("toYear", filter.toYear());
+                conditions.add("l.signed_on < make_date(:toYear + 1, 1, 1)");
+            }
+            if (filter.status() != null) {
+                params.put("status", filter.status().name());
+                conditions.add("l.status = :status");
+            }
+            where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        }
     }
 }

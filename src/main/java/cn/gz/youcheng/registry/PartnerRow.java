@@ -3,13 +3,13 @@ package cn.gz.youcheng.registry;
 import java.time.LocalDate;
 
 /**
- * A partner as it appears in the public lists on a given date: which list, its sequence number (序) there,
- * and the signing date of the agreement that puts it there.
+ * A partner as it stood on a given date: the list of the agreement that places it, that agreement's signing
+ * date and status, and, while the agreement is active, its sequence number (序) in the list.
  */
 public record PartnerRow(
         long id,
         PartnerList list,
-        int seq,
+        Integer seq,
         String nameZh,
         String nameEn,
         String countryIso2,
@@ -18,6 +18,7 @@ public record PartnerRow(
         Continent continent,
         AdminLevel adminLevel,
         LocalDate signedOn,
+        AgreementStatus status,
         Double latitude,
         Double longitude) {
 }

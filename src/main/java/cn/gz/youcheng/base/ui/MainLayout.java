@@ -3,28 +3,59 @@ package cn.gz.youcheng.base.ui;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 
-/** The frame around every view: the app's name and a menu built from the views' {@code @Menu} entries. */
+/**
+ * The frame around every view: the app's name, the language switch and a menu built from the views'
+ * {@code @Menu} entries.
+ */
 @Layout
 @AnonymousAllowed
-class MainLayout extends AppLayout {
+class MainLayout extends AppLayout implements LocaleChangeObserver {
+
+    private final Span appName = new Span();
+    private final Select<Language> language = new Select<>();
+    private final SideNav nav = new SideNav();
 
     MainLayout() {
-        Span appName = new Span(getTranslation("app.name"));
         appName.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
-        addToNavbar(new DrawerToggle(), appName);
+        language.setId("language");
+        language.setItems(Language.values());
+        language.setItemLabelGenerator(Language::nativeName);
+        language.setWidth("8em");
+        language.addValueChangeListener(event -> {
+            if (event.isFromClient()) {
+                Language.choose(event.getValue());
+            }
+        });
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), appName, language);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.setWidthFull();
+        bar.expand(appName);
+        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(bar);
+        addToDrawer(new Scroller(nav));
+        setPrimarySection(Section.DRAWER);
+    }
 
-        SideNav nav = new SideNav();
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        appName.setText(getTranslation("app.name"));
+        language.setValue(Language.of(event.getLocale()));
+        language.setAriaLabel(getTranslation("app.language"));
+        nav.removeAll();
         // Menu titles are translation keys, so the menu follows the visitor's language.
         MenuConfiguration.getMenuEntries().forEach(entry ->
                 nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path())));
-        addToDrawer(new Scroller(nav));
-        setPrimarySection(Section.DRAWER);
     }
 }

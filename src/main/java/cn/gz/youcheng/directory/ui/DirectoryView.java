@@ -1,80 +1,334 @@
 package cn.gz.youcheng.directory.ui;
 
+import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.Continent;
+import cn.gz.youcheng.registry.CountryOption;
+import cn.gz.youcheng.registry.DirectoryFilter;
 import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.DirectorySort;
 import cn.gz.youcheng.registry.ListTotals;
+import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.PartnerRow;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The public directory: every current partner in the official order, fetched page by page. */
+/**
+ * The public directory: partners as they stood on a date, filtered and sorted in the database and fetched
+ * page by page. Every filter lives in the URL, so a view can be shared, reloaded and navigated back to.
+ */
 @Route("")
 @Menu(title = "menu.directory", order = 0)
 @AnonymousAllowed
-class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleChangeObserver {
+class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleChangeObserver, BeforeEnterObserver {
+
+    /** Below this width the grid keeps only the columns a phone user needs. */
+    private static final int NARROW_SCREEN = 720;
 
     private final DirectoryQueries queries;
-    private final LocalDate asOf;
+    private final List<CountryOption> countryOptions;
+    private final Set<String> knownCountries;
+
     private final H2 title = new H2();
+    private final Paragraph officialSentence = new Paragraph();
     private final Paragraph summary = new Paragraph();
+    private final Paragraph notice = new Paragraph();
+    private final TextField text = new TextField();
+    private final Select<PartnerList> list = new Select<>();
+    private final MultiSelectComboBox<CountryOption> countries = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<Continent> continents = new MultiSelectComboBox<>();
+    private final IntegerField fromYear = new IntegerField();
+    private final IntegerField toYear = new IntegerField();
+    private final Select<AgreementStatus> status = new Select<>();
+    private final DatePicker asOf = new DatePicker();
+    private final Button reset = new Button();
+    private final Anchor csv = download("partners.csv");
+    private final Anchor json = download("partners.json");
+    private final Anchor officialText = download("official.txt");
     private final Grid<PartnerRow> grid = new Grid<>(PartnerRow.class, false);
-    private final Grid.Column<PartnerRow> listColumn;
-    private final Grid.Column<PartnerRow> seqColumn;
-    private final Grid.Column<PartnerRow> nameZhColumn;
-    private final Grid.Column<PartnerRow> nameEnColumn;
-    private final Grid.Column<PartnerRow> countryColumn;
-    private final Grid.Column<PartnerRow> signedOnColumn;
+    private final Map<String, Grid.Column<PartnerRow>> columns;
+
+    private DirectoryFilter filter;
+    /** Set while fields are filled from the URL, so that filling them does not navigate again. */
+    private boolean applyingUrl;
 
     DirectoryView(DirectoryQueries queries) {
         this.queries = queries;
-        this.asOf = queries.today();
+        this.countryOptions = queries.countries();
+        this.knownCountries = countryOptions.stream().map(CountryOption::iso2).collect(Collectors.toSet());
+        this.filter = DirectoryFilter.official(queries.today());
         setSizeFull();
+        setPadding(true);
+
+        officialSentence.setId("official-sentence");
+        officialSentence.getStyle().set("font-weight", "600").set("margin", "0");
         summary.setId("directory-summary");
+        summary.getStyle().set("margin", "0");
+        notice.setId("directory-notice");
+        notice.getElement().setAttribute("role", "status");
+        notice.getStyle().set("color", "var(--lumo-error-text-color)").set("margin", "0");
+        notice.setVisible(false);
 
-        grid.setId("directory-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        listColumn = grid.addColumn(row -> getTranslation("list." + row.list().name().toLowerCase(Locale.ROOT)))
-                .setAutoWidth(true).setFlexGrow(0);
-        seqColumn = grid.addColumn(PartnerRow::seq).setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        nameZhColumn = grid.addColumn(PartnerRow::nameZh).setAutoWidth(true);
-        nameEnColumn = grid.addColumn(PartnerRow::nameEn).setAutoWidth(true);
-        countryColumn = grid.addColumn(row -> chinese() ? row.countryZh() : row.countryEn()).setAutoWidth(true);
-        signedOnColumn = grid.addColumn(row -> date(row.signedOn())).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> queries.page(asOf, query.getOffset(), query.getLimit()).stream(),
-                query -> queries.count(asOf));
-        grid.setSizeFull();
+        configureFilters();
+        columns = configureGrid();
 
-        add(title, summary, grid);
+        FlexLayout filters = new FlexLayout(text, list, countries, continents, fromYear, toYear, status, asOf, reset);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
+        HorizontalLayout downloads = new HorizontalLayout(csv, json, officialText);
+        downloads.setSpacing(true);
+        downloads.getStyle().set("flex-wrap", "wrap");
+
+        add(title, officialSentence, summary, notice, filters, downloads, grid);
         setFlexGrow(1, grid);
     }
 
-    /** Texts, country names and dates follow the visitor's language, also when it changes on the page. */
+    private void configureFilters() {
+        text.setId("filter-text");
+        text.setClearButtonVisible(true);
+        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setWidth("16em");
+
+        list.setId("filter-list");
+        list.setItems(PartnerList.values());
+        list.setEmptySelectionAllowed(true);
+
+        countries.setId("filter-country");
+        countries.setItems(countryOptions);
+        countries.setWidth("14em");
+
+        continents.setId("filter-continent");
+        continents.setItems(Continent.values());
+        continents.setWidth("12em");
+
+        for (IntegerField year : List.of(fromYear, toYear)) {
+            year.setMin(1949);
+            year.setMax(queries.today().getYear());
+            year.setWidth("7em");
+            year.setValueChangeMode(ValueChangeMode.LAZY);
+        }
+        fromYear.setId("filter-from");
+        toYear.setId("filter-to");
+
+        status.setId("filter-status");
+        status.setItems(AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, AgreementStatus.TERMINATED,
+                AgreementStatus.SUPERSEDED);
+        status.setEmptySelectionAllowed(true);
+
+        asOf.setId("filter-as-of");
+        asOf.setMax(queries.today());
+        asOf.setWidth("10em");
+
+        reset.setId("filter-reset");
+        reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        reset.addClickListener(event -> navigate(DirectoryFilter.official(queries.today())));
+
+        for (HasValue<?, ?> field : List.of(text, list, countries, continents, fromYear, toYear, status, asOf)) {
+            field.addValueChangeListener(event -> {
+                if (!applyingUrl) {
+                    navigate(filterFromFields());
+                }
+            });
+        }
+    }
+
+    private Map<String, Grid.Column<PartnerRow>> configureGrid() {
+        grid.setId("directory-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setMultiSort(true, Grid.MultiSortPriority.APPEND);
+        var listColumn = grid.addColumn(row -> listName(row.list())).setKey("list").setSortProperty(DirectorySort.Key.LIST.name());
+        var seq = grid.addColumn(PartnerRow::seq).setKey("seq").setSortProperty(DirectorySort.Key.SEQ.name())
+                .setTextAlign(ColumnTextAlign.END).setFlexGrow(0).setWidth("4.5em");
+        var nameZh = grid.addColumn(PartnerRow::nameZh).setKey("nameZh").setSortProperty(DirectorySort.Key.NAME_ZH.name());
+        var nameEn = grid.addColumn(PartnerRow::nameEn).setKey("nameEn").setSortProperty(DirectorySort.Key.NAME_EN.name());
+        var country = grid.addColumn(row -> chinese() ? row.countryZh() : row.countryEn()).setKey("country");
+        var continent = grid.addColumn(row -> getTranslation("continent." + DirectoryParameters.name(row.continent())))
+                .setKey("continent").setSortProperty(DirectorySort.Key.CONTINENT.name());
+        var level = grid.addColumn(row -> getTranslation("level." + DirectoryParameters.name(row.adminLevel())))
+                .setKey("level").setSortProperty(DirectorySort.Key.ADMIN_LEVEL.name());
+        var signedOn = grid.addColumn(row -> date(row.signedOn())).setKey("signedOn")
+                .setSortProperty(DirectorySort.Key.SIGNED_ON.name()).setFlexGrow(0).setAutoWidth(true);
+        var statusColumn = grid.addColumn(row -> getTranslation("status." + DirectoryParameters.name(row.status())))
+                .setKey("status").setSortProperty(DirectorySort.Key.STATUS.name());
+        grid.getColumns().forEach(column -> column.setSortable(true).setResizable(true));
+        grid.addItemClickListener(event -> UI.getCurrent().navigate(PartnerView.class,
+                new RouteParameters(PartnerView.ID, String.valueOf(event.getItem().id()))));
+        grid.setItems(query -> queries.page(filter, sort(query.getSortOrders()), query.getOffset(), query.getLimit())
+                        .stream(),
+                query -> queries.count(filter));
+        grid.setSizeFull();
+        grid.setMinHeight("18em");
+        return Map.of("list", listColumn, "seq", seq, "nameZh", nameZh, "nameEn", nameEn, "country", country,
+                "continent", continent, "level", level, "signedOn", signedOn, "status", statusColumn);
+    }
+
+    private static List<DirectorySort> sort(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        return orders.stream()
+                .map(order -> new DirectorySort(DirectorySort.Key.valueOf(order.getSorted()),
+                        order.getDirection() == SortDirection.DESCENDING))
+                .toList();
+    }
+
+    /** Reads the filters from the URL: on the first visit, a reload, a shared link, back and forward. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        DirectoryParameters.Parsed parsed = DirectoryParameters.parse(
+                event.getLocation().getQueryParameters().getParameters(), knownCountries, queries.today());
+        filter = parsed.filter();
+        applyingUrl = true;
+        try {
+            text.setValue(filter.text() == null ? "" : filter.text());
+            list.setValue(filter.list());
+            countries.setValue(countryOptions.stream().filter(c -> filter.countries().contains(c.iso2()))
+                    .collect(Collectors.toSet()));
+            continents.setValue(filter.continents());
+            fromYear.setValue(filter.fromYear());
+            toYear.setValue(filter.toYear());
+            status.setValue(filter.status());
+            asOf.setValue(filter.asOf());
+        } finally {
+            applyingUrl = false;
+        }
+        if (parsed.ignored().isEmpty()) {
+            notice.setVisible(false);
+        } else {
+            notice.setText(getTranslation("directory.notice.ignored", parsed.ignored().stream()
+                    .map(DirectoryParameters.Ignored::toString).collect(Collectors.joining(", "))));
+            notice.setVisible(true);
+        }
+        refresh();
+    }
+
+    private DirectoryFilter filterFromFields() {
+        LocalDate date = asOf.getValue() != null ? asOf.getValue() : queries.today();
+        return new DirectoryFilter(text.getValue(), list.getValue(),
+                countries.getValue().stream().map(CountryOption::iso2).collect(Collectors.toSet()),
+                continents.getValue(), fromYear.getValue(), toYear.getValue(), status.getValue(), date);
+    }
+
+    private void navigate(DirectoryFilter target) {
+        UI.getCurrent().navigate(DirectoryView.class,
+                new QueryParameters(DirectoryParameters.format(target, queries.today())));
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        updateSummary();
+        String query = new QueryParameters(DirectoryParameters.format(filter, queries.today())).getQueryString();
+        String suffix = query.isEmpty() ? "" : "?" + query;
+        csv.setHref("export/partners.csv" + suffix);
+        json.setHref("export/partners.json" + suffix);
+        officialText.setHref("export/official.txt" + suffix);
+    }
+
+    private void updateSummary() {
+        ListTotals totals = queries.totals(filter);
+        ListTotals official = queries.totals(DirectoryFilter.official(filter.asOf()));
+        officialSentence.setText(getTranslation("directory.official-sentence", official.countries(), official.cities(),
+                date(filter.asOf())));
+        summary.setText(totals.cities() == 0
+                ? getTranslation("directory.summary.empty")
+                : getTranslation("directory.summary", totals.cities(), totals.countries(), totals.sisterCities(),
+                        totals.exchangeCities()));
+    }
+
+    /** Texts, names and dates follow the visitor's language, also when it changes on the page. */
     @Override
     public void localeChange(LocaleChangeEvent event) {
         title.setText(getTranslation("directory.title"));
-        ListTotals totals = queries.totals(asOf);
-        summary.setText(getTranslation("directory.summary",
-                totals.countries(), totals.cities(), totals.sisterCities(), totals.exchangeCities(), date(asOf)));
-        listColumn.setHeader(getTranslation("directory.column.list"));
-        seqColumn.setHeader(getTranslation("directory.column.seq"));
-        nameZhColumn.setHeader(getTranslation("directory.column.name-zh"));
-        nameEnColumn.setHeader(getTranslation("directory.column.name-en"));
-        countryColumn.setHeader(getTranslation("directory.column.country"));
-        signedOnColumn.setHeader(getTranslation("directory.column.signed-on"));
+        text.setLabel(getTranslation("directory.filter.text"));
+        text.setPlaceholder(getTranslation("directory.filter.text.placeholder"));
+        list.setLabel(getTranslation("directory.filter.list"));
+        list.setEmptySelectionCaption(getTranslation("directory.filter.list.all"));
+        list.setItemLabelGenerator(this::listName);
+        countries.setLabel(getTranslation("directory.filter.country"));
+        countries.setItemLabelGenerator(c -> chinese() ? c.nameZh() : c.nameEn());
+        countries.setItems(countryOptions.stream()
+                .sorted(Comparator.comparing((CountryOption c) -> chinese() ? c.nameZh() : c.nameEn()))
+                .toList());
+        continents.setLabel(getTranslation("directory.filter.continent"));
+        continents.setItemLabelGenerator(c -> getTranslation("continent." + DirectoryParameters.name(c)));
+        fromYear.setLabel(getTranslation("directory.filter.from"));
+        toYear.setLabel(getTranslation("directory.filter.to"));
+        status.setLabel(getTranslation("directory.filter.status"));
+        status.setEmptySelectionCaption(getTranslation("directory.filter.status.all"));
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("directory.filter.status.all")
+                : getTranslation("status." + DirectoryParameters.name(s)));
+        asOf.setLabel(getTranslation("directory.filter.as-of"));
+        asOf.setLocale(getLocale());
+        reset.setText(getTranslation("directory.filter.reset"));
+        csv.setText(getTranslation("directory.download.csv"));
+        json.setText(getTranslation("directory.download.json"));
+        officialText.setText(getTranslation("directory.download.official"));
+        for (var entry : columns.entrySet()) {
+            entry.getValue().setHeader(getTranslation("directory.column." + entry.getKey()));
+        }
+        columns.get("country").setSortProperty(
+                (chinese() ? DirectorySort.Key.COUNTRY_ZH : DirectorySort.Key.COUNTRY_EN).name());
+        updateSummary();
         grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        var page = attachEvent.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
+        page.addBrowserWindowResizeListener(event -> fitColumns(event.getWidth()));
+    }
+
+    private void fitColumns(int width) {
+        boolean wide = width >= NARROW_SCREEN;
+        for (String key : List.of("list", "nameEn", "continent", "level", "status")) {
+            columns.get(key).setVisible(wide);
+        }
+    }
+
+    private String listName(PartnerList value) {
+        return value == null ? getTranslation("directory.filter.list.all")
+                : getTranslation("list." + DirectoryParameters.name(value));
     }
 
     private boolean chinese() {
@@ -83,6 +337,16 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
 
     private String date(LocalDate date) {
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()));
+    }
+
+    private static Anchor download(String file) {
+        Anchor anchor = new Anchor("export/" + file, "");
+        anchor.setId("download-" + file.replace('.', '-'));
+        // A plain HTTP download, not a route: the router must leave it alone.
+        anchor.getElement().setAttribute("router-ignore", true);
+        anchor.getElement().setAttribute("download", true);
+        anchor.setTarget(AnchorTarget.BLANK);
+        return anchor;
     }
 
     @Override

@@ -1,15 +1,20 @@
 package cn.gz.youcheng.registry.importing;
 
+import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.DirectoryFilter;
 import cn.gz.youcheng.registry.DirectoryQueries;
 import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.PartnerRow;
-import java.time.LocalDate;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The official list as it stands in the registry on a date, in the published text format. */
+/**
+ * The official list as it stands in the registry on a date, in the published text format. A filtered
+ * list keeps the official sequence numbers and counts its own total.
+ */
 @Service
 @Transactional(readOnly = true)
 public class OfficialListExport {
@@ -20,15 +25,18 @@ public class OfficialListExport {
         this.queries = queries;
     }
 
-    public OfficialList officialList(LocalDate asOf) {
+    public OfficialList officialList(DirectoryFilter filter) {
+        // The official lists hold only partners with an active agreement, whatever status was asked for.
+        DirectoryFilter listed = new DirectoryFilter(filter.text(), filter.list(), filter.countries(),
+                filter.continents(), filter.fromYear(), filter.toYear(), AgreementStatus.ACTIVE, filter.asOf());
         List<OfficialEntry> sister = new ArrayList<>();
         List<OfficialEntry> exchange = new ArrayList<>();
-        queries.forEachListed(asOf, row -> (row.list() == PartnerList.SISTER ? sister : exchange).add(entry(row)));
+        queries.forEach(listed, row -> (row.list() == PartnerList.SISTER ? sister : exchange).add(entry(row)));
         return new OfficialList(sister, exchange);
     }
 
-    public String officialText(LocalDate asOf) {
-        return OfficialListWriter.write(officialList(asOf));
+    public void write(DirectoryFilter filter, Writer out) {
+        OfficialListWriter.write(officialList(filter), out);
     }
 
     private static OfficialEntry entry(PartnerRow row) {

@@ -1,50 +1,176 @@
 package cn.gz.youcheng.directory.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gz.youcheng.KaribuTest;
+import cn.gz.youcheng.registry.Continent;
+import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.PartnerRow;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DirectoryViewTest extends KaribuTest {
 
+    @BeforeEach
+    void english() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+    }
+
     @Test
-    @SuppressWarnings("unchecked")
     void theHomePageListsAll107PartnersInTheOfficialOrder() {
-        UI.getCurrent().navigate("");
+        open(Map.of());
 
         NavigatorKt.expectView(DirectoryView.class);
-        Grid<PartnerRow> grid = _get(Grid.class, spec -> spec.withId("directory-grid"));
-        assertThat(GridKt._size(grid)).isEqualTo(107);
-        assertThat(GridKt._get(grid, 0).nameZh()).isEqualTo("福冈");
-        assertThat(GridKt._get(grid, 38).nameZh()).isEqualTo("萨尔瓦多");
-        assertThat(GridKt._get(grid, 106).nameEn()).isEqualTo("San Francisco");
+        assertThat(GridKt._size(grid())).isEqualTo(107);
+        assertThat(GridKt._get(grid(), 0).nameZh()).isEqualTo("福冈");
+        assertThat(GridKt._get(grid(), 38).nameZh()).isEqualTo("萨尔瓦多");
+        assertThat(GridKt._get(grid(), 106).nameEn()).isEqualTo("San Francisco");
+        assertThat(text("official-sentence")).startsWith("Guangzhou has friendly relations with 107 cities in 68 countries");
     }
 
     @Test
-    void theSummaryGivesTheOfficialTotalInTheVisitorsLanguage() {
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-        UI.getCurrent().navigate("");
+    void typingANameFiltersTheGridAndPutsTheFilterInTheUrl() {
+        open(Map.of());
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("directory-summary")).getText())
-                .startsWith("广州与 68 个国家的 107 个城市建立了友好关系");
+        _setValue(_get(TextField.class, spec -> spec.withId("filter-text")), "Oakland");
+
+        assertThat(rows()).extracting(PartnerRow::nameEn).containsExactly("Oakland");
+        assertThat(currentUrl()).isEqualTo("?q=Oakland");
+        assertThat(_get(Anchor.class, spec -> spec.withId("download-partners-csv")).getHref())
+                .isEqualTo("export/partners.csv?q=Oakland");
     }
 
     @Test
-    void englishVisitorsSeeEnglishCountryNames() {
-        UI.getCurrent().setLocale(Locale.ENGLISH);
-        UI.getCurrent().navigate("");
+    void textSearchMatchesChineseAndEnglishNamesOfPartnerAndCountry() {
+        open(Map.of("q", List.of("奥克兰")));
+        assertThat(rows()).extracting(PartnerRow::nameEn).containsExactly("Auckland", "Oakland");
 
-        Grid<?> grid = _get(Grid.class, spec -> spec.withId("directory-grid"));
-        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Fukuoka", "Japan", "Sister city");
-        assertThat(_get(Paragraph.class, spec -> spec.withId("directory-summary")).getText())
-                .startsWith("Guangzhou has friendly relations with 107 cities in 68 countries");
+        open(Map.of("q", List.of("  new zealand ")));
+        assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.countryIso2()).isEqualTo("NZ"));
+    }
+
+    @Test
+    void aDeepLinkToACountryShowsItsPartnersWithTheirOfficialNumbers() {
+        open(Map.of("country", List.of("JP")));
+
+        assertThat(rows()).extracting(PartnerRow::nameZh, PartnerRow::seq)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("福冈", 1),
+                        org.assertj.core.groups.Tuple.tuple("登别", 30),
+                        org.assertj.core.groups.Tuple.tuple("大分", 3));
+        assertThat(text("directory-summary")).isEqualTo(
+                "Shown: 3 cities in 1 countries (2 sister cities, 1 friendly cooperation exchange cities).");
+        assertThat(_get(MultiSelectComboBox.class, spec -> spec.withId("filter-country")).getValue()).hasSize(1);
+    }
+
+    @Test
+    void theSisterCityListHas38Partners() {
+        open(Map.of("list", List.of("sister")));
+
+        assertThat(GridKt._size(grid())).isEqualTo(38);
+        assertThat(rows()).allSatisfy(row -> assertThat(row.list()).isEqualTo(PartnerList.SISTER));
+    }
+
+    @Test
+    void theListsAsOfTheEndOf2019() {
+        open(Map.of("asOf", List.of("2019-12-31")));
+
+        assertThat(GridKt._size(grid())).isEqualTo(82);
+        assertThat(text("directory-summary")).contains("38 sister cities, 44 friendly cooperation exchange cities");
+        assertThat(text("official-sentence")).contains("82 cities").contains("Dec 31, 2019");
+    }
+
+    @Test
+    void continentsAndSigningYearsNarrowTheList() {
+        open(Map.of("continent", List.of("oceania"), "from", List.of("2019"), "to", List.of("2019")));
+
+        assertThat(rows()).extracting(PartnerRow::nameEn).containsExactly("Darwin");
+        assertThat(rows()).allSatisfy(row -> assertThat(row.continent()).isEqualTo(Continent.OCEANIA));
+    }
+
+    @Test
+    void badParametersAreIgnoredWithAVisibleNotice() {
+        open(Map.of("from", List.of("abc"), "country", List.of("XX"), "asOf", List.of("2020-02-30")));
+
+        assertThat(GridKt._size(grid())).isEqualTo(107);
+        Paragraph notice = _get(Paragraph.class, spec -> spec.withId("directory-notice"));
+        assertThat(notice.isVisible()).isTrue();
+        assertThat(notice.getText()).contains("from=abc", "country=XX", "asOf=2020-02-30");
+    }
+
+    @Test
+    void anEmptyResultSaysSo() {
+        open(Map.of("q", List.of("Atlantis")));
+
+        assertThat(GridKt._size(grid())).isZero();
+        assertThat(text("directory-summary")).isEqualTo("No partner matches these filters.");
+    }
+
+    @Test
+    void sortingByEnglishNameHappensInTheDatabase() {
+        open(Map.of());
+
+        GridKt._sortByKey(grid(), "nameEn", SortDirection.ASCENDING);
+
+        assertThat(GridKt._get(grid(), 0).nameEn()).isEqualTo("Abu Dhabi");
+        assertThat(GridKt._size(grid())).isEqualTo(107);
+    }
+
+    @Test
+    void theLanguageSwitchShowsChineseTextsAndCountryNames() {
+        open(Map.of());
+
+        @SuppressWarnings("unchecked")
+        Select<Object> language = _get(Select.class, spec -> spec.withId("language"));
+        _setValue(language, language.getListDataView().getItems().filter(item -> item.toString().equals("ZH"))
+                .findFirst().orElseThrow());
+
+        assertThat(UI.getCurrent().getLocale().getLanguage()).isEqualTo("zh");
+        assertThat(text("official-sentence")).startsWith("广州与 68 个国家的 107 个城市建立了友好关系");
+        assertThat(GridKt._getFormattedRow(grid(), 0)).contains("福冈", "日本", "友好城市");
+    }
+
+    @Test
+    void theLangParameterChoosesTheLanguage() {
+        open(Map.of("lang", List.of("zh")));
+
+        assertThat(text("official-sentence")).startsWith("广州与 68 个国家的 107 个城市建立了友好关系");
+        assertThat(GridKt._getFormattedRow(grid(), 0)).contains("Fukuoka", "日本");
+    }
+
+    private static void open(Map<String, List<String>> parameters) {
+        UI.getCurrent().navigate(DirectoryView.class, new QueryParameters(parameters));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<PartnerRow> grid() {
+        return _get(Grid.class, spec -> spec.withId("directory-grid"));
+    }
+
+    private static List<PartnerRow> rows() {
+        return GridKt._findAll(grid());
+    }
+
+    private static String text(String id) {
+        return _get(Paragraph.class, spec -> spec.withId(id)).getText();
+    }
+
+    private static String currentUrl() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.registry.AdminLevel;
+import cn.gz.youcheng.registry.DirectoryFilter;
 import cn.gz.youcheng.registry.DirectoryQueries;
 import cn.gz.youcheng.registry.ListTotals;
 import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.PartnerRow;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +35,7 @@ class SeedImportTest {
 
     @Test
     void importsThe107PartnersOfTheOfficialList() {
-        ListTotals totals = queries.totals(TODAY);
+        ListTotals totals = queries.totals(DirectoryFilter.official(TODAY));
 
         assertThat(totals.sisterCities()).isEqualTo(38);
         assertThat(totals.exchangeCities()).isEqualTo(69);
@@ -84,7 +86,9 @@ class SeedImportTest {
     @Test
     void writesTheOfficialTablesFromTheDatabaseLineForLine() {
         String seed = SeedImport.resource(SeedImport.OFFICIAL_LIST);
-        String written = export.officialText(TODAY);
+        StringWriter out = new StringWriter();
+        export.write(DirectoryFilter.official(TODAY), out);
+        String written = out.toString();
 
         assertThat(tableLines(written, "广州市国际友好城市一览"))
                 .containsExactlyElementsOf(tableLines(seed, "广州市国际友好城市一览"))
@@ -97,7 +101,7 @@ class SeedImportTest {
 
     @Test
     void showsTheListsAsTheyStoodOnAnEarlierDate() {
-        ListTotals endOf2012 = queries.totals(LocalDate.of(2012, 12, 31));
+        ListTotals endOf2012 = queries.totals(DirectoryFilter.official(LocalDate.of(2012, 12, 31)));
 
         assertThat(endOf2012.sisterCities()).isEqualTo(31);
         assertThat(endOf2012.exchangeCities()).isEqualTo(14);
@@ -145,7 +149,7 @@ class SeedImportTest {
 
     private List<PartnerRow> listed() {
         List<PartnerRow> rows = new ArrayList<>();
-        queries.forEachListed(TODAY, rows::add);
+        queries.forEach(DirectoryFilter.official(TODAY), rows::add);
         return rows;
     }
 

@@ -1,0 +1,42 @@
+package cn.gz.youcheng.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Locale;
+
+/** The languages of the interface. The choice is kept in the session, so it holds across pages. */
+enum Language {
+    ZH(Locale.CHINESE, "中文"),
+    EN(Locale.ENGLISH, "English");
+
+    private final Locale locale;
+    private final String nativeName;
+
+    Language(Locale locale, String nativeName) {
+        this.locale = locale;
+        this.nativeName = nativeName;
+    }
+
+    String nativeName() {
+        return nativeName;
+    }
+
+    static Language of(Locale locale) {
+        return locale != null && locale.getLanguage().equals(Locale.CHINESE.getLanguage()) ? ZH : EN;
+    }
+
+    /** {@code zh} or {@code en}, as in the {@code lang} URL parameter; null for anything else. */
+    static Language parse(String code) {
+        for (Language language : values()) {
+            if (language.locale.getLanguage().equalsIgnoreCase(code)) {
+                return language;
+            }
+        }
+        return null;
+    }
+
+    static void choose(Language language) {
+        VaadinSession.getCurrent().setLocale(language.locale);
+        UI.getCurrent().setLocale(language.locale);
+    }
+}

@@ -1,0 +1,133 @@
+package cn.gz.youcheng.directory.export;
+
+import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.registry.DirectoryFilter;
+import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.ListTotals;
+import cn.gz.youcheng.registry.importing.OfficialListExport;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The public downloads: plain HTTP, no Vaadin session, the directory's filters in the query string, written
+ * row by row as the database sends them.
+ */
+@RestController
+class DownloadController {
+
+    static final String COORDINATES_CREDIT = "Coordinates: GeoNames (https://www.geonames.org/), CC BY 4.0";
+
+    private final DirectoryQueries queries;
+    private final OfficialListExport officialList;
+    private final ObjectMapper json;
+
+    DownloadController(DirectoryQueries queries, OfficialListExport officialList, ObjectMapper json) {
+        this.queries = queries;
+        this.officialList = officialList;
+        this.json = json;
+    }
+
+    /** UTF-8 with a byte order mark by default, so that Excel shows the Chinese names; {@code bom=false} without. */
+    @GetMapping("/export/partners.csv")
+    void csv(@RequestParam(defaultValue = "true") boolean bom, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        DownloadRequest download = DownloadRequest.of(request, queries, "csv" + bom);
+        if (download.notModified(request, response)) {
+            return;
+        }
+        download.writeHeaders(response, "text/csv", download.fileName("guangzhou-partners", "csv"));
+        Writer out = writer(response);
+        if (bom) {
+            // Before the printer: it writes the header row as soon as it is created.
+            out.write('\uFEFF');
+        }
+        try (PartnerCsv csv = new PartnerCsv(out)) {
+            queries.forEach(download.filter(), csv::print);
+        }
+    }
+
+    @GetMapping("/export/partners.json")
+    void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        DownloadRequest download = DownloadRequest.of(request, queries, "json");
+        if (download.notModified(request, response)) {
+            return;
+        }
+        download.writeHeaders(response, "application/json", download.fileName("guangzhou-partners", "json"));
+        DirectoryFilter filter = download.filter();
+        ListTotals totals = queries.totals(filter);
+        ListTotals official = queries.totals(DirectoryFilter.official(filter.asOf()));
+        try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+            out.writeStartObject();
+            out.writeName("metadata");
+            out.writeStartObject();
+            out.writeStringProperty("title", "广州市国际友好城市 / Guangzhou international partner cities");
+            out.writeStringProperty("generatedAt", Instant.now().toString());
+            out.writeStringProperty("asOf", filter.asOf().toString());
+            out.writeStringProperty("dataChangedAt", download.version().changedAt().toString());
+            out.writePOJOProperty("filters", DirectoryParameters.format(filter, queries.today()));
+            out.writePOJOProperty("ignoredParameters",
+                    download.parsed().ignored().stream().map(Object::toString).toList());
+            out.writePOJOProperty("totals", Map.of("cities", totals.cities(), "countries", totals.countries(),
+                    "sisterCities", totals.sisterCities(), "exchangeCities", totals.exchangeCities()));
+            out.writeStringProperty("officialSentence",
+                    "广州与 " + official.countries() + " 个国家的 " + official.cities() + " 个城市建立了友好关系");
+            out.writeStringProperty("coordinatesCredit", COORDINATES_CREDIT);
+            out.writeEndObject();
+            out.writeName("partners");
+            out.writeStartArray();
+            queries.forEach(filter, row -> {
+                out.writeStartObject();
+                out.writeNumberProperty("id", row.id());
+                out.writeStringProperty("list", DirectoryParameters.name(row.list()));
+                if (row.seq() == null) {
+                    out.writeNullProperty("seq");
+                } else {
+                    out.writeNumberProperty("seq", row.seq());
+                }
+                out.writeStringProperty("nameZh", row.nameZh());
+                out.writeStringProperty("nameEn", row.nameEn());
+                out.writeStringProperty("countryIso2", row.countryIso2());
+                out.writeStringProperty("countryZh", row.countryZh());
+                out.writeStringProperty("countryEn", row.countryEn());
+                out.writeStringProperty("continent", DirectoryParameters.name(row.continent()));
+                out.writeStringProperty("adminLevel", DirectoryParameters.name(row.adminLevel()));
+                out.writeStringProperty("signedOn", row.signedOn().toString());
+                out.writeStringProperty("status", DirectoryParameters.name(row.status()));
+                out.writePOJOProperty("lat", row.latitude());
+                out.writePOJOProperty("lon", row.longitude());
+                out.writeEndObject();
+            });
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+    }
+
+    /** The official list in the office's published text format, its total counted from the rows. */
+    @GetMapping("/export/official.txt")
+    void officialText(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        DownloadRequest download = DownloadRequest.of(request, queries, "official");
+        if (download.notModified(request, response)) {
+            return;
+        }
+        download.writeHeaders(response, "text/plain", download.fileName("guangzhou-friendship-cities", "txt"));
+        try (Writer out = writer(response)) {
+            officialList.write(download.filter(), out);
+        }
+    }
+
+    private static Writer writer(HttpServletResponse response) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+    }
+}

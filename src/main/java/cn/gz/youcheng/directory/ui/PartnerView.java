@@ -1,0 +1,134 @@
+package cn.gz.youcheng.directory.ui;
+
+import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.PartnerDetails;
+import cn.gz.youcheng.registry.PartnerRow;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** One partner: names, place, and every agreement with its status history. */
+@Route("partners/:" + PartnerView.ID)
+@AnonymousAllowed
+class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
+
+    static final String ID = "id";
+
+    private final DirectoryQueries queries;
+    private PartnerDetails partner;
+
+    PartnerView(DirectoryQueries queries) {
+        this.queries = queries;
+        setMaxWidth("60em");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get(ID).orElse("");
+        partner = id.matches("[0-9]{1,18}") ? queries.partner(Long.parseLong(id), queries.today()).orElse(null) : null;
+        if (partner == null) {
+            event.rerouteToError(NotFoundException.class, "partner " + id);
+        }
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (partner == null) {
+            return;
+        }
+        removeAll();
+        boolean chinese = getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+        H2 name = new H2(chinese ? partner.nameZh() + " " + partner.nameEn() : partner.nameEn() + " " + partner.nameZh());
+        name.setId("partner-name");
+        add(new RouterLink(getTranslation("partner.back"), DirectoryView.class), name);
+
+        String country = chinese ? partner.countryZh() : partner.countryEn();
+        add(fact("partner.country", country + " (" + partner.countryIso2() + ")"),
+                fact("partner.continent", getTranslation("continent." + DirectoryParameters.name(partner.continent()))),
+                fact("partner.level", getTranslation("level." + DirectoryParameters.name(partner.adminLevel()))));
+        PartnerRow standing = partner.standing();
+        if (standing != null) {
+            String list = getTranslation("list." + DirectoryParameters.name(standing.list()));
+            Paragraph place = fact("partner.standing", standing.seq() != null
+                    ? getTranslation("partner.standing.listed", list, standing.seq())
+                    : list + " · " + getTranslation("status." + DirectoryParameters.name(standing.status())));
+            place.setId("partner-standing");
+            add(place);
+        }
+        if (partner.latitude() != null) {
+            String coordinates = String.format(Locale.ROOT, "%.4f, %.4f", partner.latitude(), partner.longitude());
+            Anchor map = new Anchor(String.format(Locale.ROOT,
+                    "https://www.openstreetmap.org/?mlat=%.5f&mlon=%.5f#map=9/%.5f/%.5f",
+                    partner.latitude(), partner.longitude(), partner.latitude(), partner.longitude()), coordinates);
+            map.setTarget(AnchorTarget.BLANK);
+            Paragraph where = fact("partner.coordinates", "");
+            where.add(map, new Span(" · " + getTranslation("partner.coordinates.credit")));
+            add(where);
+        }
+
+        add(new H3(getTranslation("partner.agreements")));
+        UnorderedList agreements = new UnorderedList();
+        agreements.setId("partner-agreements");
+        for (PartnerDetails.AgreementDetails agreement : partner.agreements()) {
+            ListItem item = new ListItem();
+            item.add(new Span(getTranslation("kind." + DirectoryParameters.name(agreement.kind())) + " · "
+                    + getTranslation("partner.signed-on", date(agreement.signedOn()))));
+            if (agreement.placeSigned() != null) {
+                item.add(new Span(" · " + getTranslation("partner.place", agreement.placeSigned())));
+            }
+            UnorderedList history = new UnorderedList();
+            for (PartnerDetails.StatusStep step : agreement.history()) {
+                String line = date(step.effectiveOn()) + ": "
+                        + getTranslation("status." + DirectoryParameters.name(step.status()))
+                        + (step.reason() == null ? "" : " (" + step.reason() + ")");
+                history.add(new ListItem(line));
+            }
+            item.add(history);
+            if (agreement.source() != null) {
+                item.add(new Div(getTranslation("partner.source", agreement.source())));
+            }
+            if (agreement.notes() != null) {
+                item.add(new Div(agreement.notes()));
+            }
+            agreements.add(item);
+        }
+        add(agreements);
+    }
+
+    private Paragraph fact(String key, String value) {
+        Paragraph paragraph = new Paragraph(getTranslation(key) + ": " + value);
+        paragraph.getStyle().set("margin", "0");
+        return paragraph;
+    }
+
+    private String date(LocalDate date) {
+        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        String name = partner == null ? "" : partner.nameZh() + " " + partner.nameEn() + " · ";
+        return name + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,41 @@
+package cn.gz.youcheng.registry;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the public directory shows: partners as they stood on {@code asOf}, narrowed by the other criteria.
+ * A null criterion (or an empty set) does not narrow.
+ *
+ * @param text matched, case-insensitively, against the Chinese and English names of partner and country
+ * @param list sister cities or exchange cities
+ * @param countries ISO 3166-1 alpha-2 codes
+ * @param continents continents of the partners' countries
+ * @param fromYear first signing year, inclusive
+ * @param toYear last signing year, inclusive
+ * @param status the standing of the partner's agreement on the date; null for every standing
+ * @param asOf the date the lists are shown for
+ */
+public record DirectoryFilter(
+        String text,
+        PartnerList list,
+        Set<String> countries,
+        Set<Continent> continents,
+        Integer fromYear,
+        Integer toYear,
+        AgreementStatus status,
+        LocalDate asOf) {
+
+    public DirectoryFilter {
+        text = text == null || text.isBlank() ? null : text.strip();
+        countries = countries == null ? Set.of() : Set.copyOf(countries);
+        continents = continents == null ? Set.of() : Set.copyOf(continents);
+        Objects.requireNonNull(asOf, "asOf");
+    }
+
+    /** The two official lists on a date: every partner with an active agreement, nothing else narrowed. */
+    public static DirectoryFilter official(LocalDate asOf) {
+        return new DirectoryFilter(null, null, null, null, null, null, AgreementStatus.ACTIVE, asOf);
+    }
+}

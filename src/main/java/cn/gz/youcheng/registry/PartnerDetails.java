@@ -1,0 +1,35 @@
+package cn.gz.youcheng.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Everything public about one partner: names, place, and every agreement with its status history. */
+public record PartnerDetails(
+        long id,
+        String nameZh,
+        String nameEn,
+        String countryIso2,
+        String countryZh,
+        String countryEn,
+        Continent continent,
+        AdminLevel adminLevel,
+        Double latitude,
+        Double longitude,
+        String coordinateSource,
+        PartnerRow standing,
+        List<AgreementDetails> agreements) {
+
+    public record AgreementDetails(
+            long id,
+            AgreementKind kind,
+            LocalDate signedOn,
+            String placeSigned,
+            String source,
+            String notes,
+            AgreementStatus status,
+            List<StatusStep> history) {
+    }
+
+    public record StatusStep(AgreementStatus status, LocalDate effectiveOn, String reason) {
+    }
+}
