@@ -17,6 +17,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -33,6 +34,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
@@ -83,6 +86,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final Select<AgreementStatus> status = new Select<>();
     private final DatePicker asOf = new DatePicker();
     private final Button reset = new Button();
+    private final Details filtersPanel = new Details();
     private final Anchor csv = download("partners.csv");
     private final Anchor json = download("partners.json");
     private final Anchor officialText = download("official.txt");
@@ -90,8 +94,6 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final Map<String, Grid.Column<PartnerRow>> columns;
 
     private DirectoryFilter filter;
-    /** Set while fields are filled from the URL, so that filling them does not navigate again. */
-    private boolean applyingUrl;
 
     DirectoryView(DirectoryQueries queries) {
         this.queries = queries;
@@ -117,11 +119,13 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
+        filtersPanel.add(filters);
+        filtersPanel.setOpened(true);
         HorizontalLayout downloads = new HorizontalLayout(csv, json, officialText);
         downloads.setSpacing(true);
         downloads.getStyle().set("flex-wrap", "wrap");
 
-        add(title, officialSentence, summary, notice, filters, downloads, grid);
+        add(title, officialSentence, summary, notice, filtersPanel, downloads, grid);
         setFlexGrow(1, grid);
     }
 
@@ -167,8 +171,9 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         reset.addClickListener(event -> navigate(DirectoryFilter.official(queries.today())));
 
         for (HasValue<?, ?> field : List.of(text, list, countries, continents, fromYear, toYear, status, asOf)) {
+            // Only a visitor's change navigates; values set from the URL or by the view itself do not.
             field.addValueChangeListener(event -> {
-                if (!applyingUrl) {
+                if (event.isFromClient()) {
                     navigate(filterFromFields());
                 }
             });
@@ -182,8 +187,11 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         var listColumn = grid.addColumn(row -> listName(row.list())).setKey("list").setSortProperty(DirectorySort.Key.LIST.name());
         var seq = grid.addColumn(PartnerRow::seq).setKey("seq").setSortProperty(DirectorySort.Key.SEQ.name())
                 .setTextAlign(ColumnTextAlign.END).setFlexGrow(0).setWidth("4.5em");
-        var nameZh = grid.addColumn(PartnerRow::nameZh).setKey("nameZh").setSortProperty(DirectorySort.Key.NAME_ZH.name());
-        var nameEn = grid.addColumn(PartnerRow::nameEn).setKey("nameEn").setSortProperty(DirectorySort.Key.NAME_EN.name());
+        // Names are links, so a keyboard user can Tab to a partner and open its page.
+        var nameZh = grid.addColumn(partnerLink(PartnerRow::nameZh)).setKey("nameZh")
+                .setSortProperty(DirectorySort.Key.NAME_ZH.name());
+        var nameEn = grid.addColumn(partnerLink(PartnerRow::nameEn)).setKey("nameEn")
+                .setSortProperty(DirectorySort.Key.NAME_EN.name());
         var country = grid.addColumn(row -> chinese() ? row.countryZh() : row.countryEn()).setKey("country");
         var continent = grid.addColumn(row -> getTranslation("continent." + DirectoryParameters.name(row.continent())))
                 .setKey("continent").setSortProperty(DirectorySort.Key.CONTINENT.name());
@@ -205,6 +213,12 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
                 "continent", continent, "level", level, "signedOn", signedOn, "status", statusColumn);
     }
 
+    private static LitRenderer<PartnerRow> partnerLink(ValueProvider<PartnerRow, String> name) {
+        return LitRenderer.<PartnerRow>of("<a href=\"partners/${item.id}\">${item.name}</a>")
+                .withProperty("id", PartnerRow::id)
+                .withProperty("name", name);
+    }
+
     private static List<DirectorySort> sort(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
         return orders.stream()
                 .map(order -> new DirectorySort(DirectorySort.Key.valueOf(order.getSorted()),
@@ -218,20 +232,15 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         DirectoryParameters.Parsed parsed = DirectoryParameters.parse(
                 event.getLocation().getQueryParameters().getParameters(), knownCountries, queries.today());
         filter = parsed.filter();
-        applyingUrl = true;
-        try {
-            text.setValue(filter.text() == null ? "" : filter.text());
-            list.setValue(filter.list());
-            countries.setValue(countryOptions.stream().filter(c -> filter.countries().contains(c.iso2()))
-                    .collect(Collectors.toSet()));
-            continents.setValue(filter.continents());
-            fromYear.setValue(filter.fromYear());
-            toYear.setValue(filter.toYear());
-            status.setValue(filter.status());
-            asOf.setValue(filter.asOf());
-        } finally {
-            applyingUrl = false;
-        }
+        text.setValue(filter.text() == null ? "" : filter.text());
+        list.setValue(filter.list());
+        countries.setValue(countryOptions.stream().filter(c -> filter.countries().contains(c.iso2()))
+                .collect(Collectors.toSet()));
+        continents.setValue(filter.continents());
+        fromYear.setValue(filter.fromYear());
+        toYear.setValue(filter.toYear());
+        status.setValue(filter.status());
+        asOf.setValue(filter.asOf());
         if (parsed.ignored().isEmpty()) {
             notice.setVisible(false);
         } else {
@@ -286,9 +295,9 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         list.setItemLabelGenerator(this::listName);
         countries.setLabel(getTranslation("directory.filter.country"));
         countries.setItemLabelGenerator(c -> chinese() ? c.nameZh() : c.nameEn());
-        countries.setItems(countryOptions.stream()
-                .sorted(Comparator.comparing((CountryOption c) -> chinese() ? c.nameZh() : c.nameEn()))
-                .toList());
+        // Re-sorting keeps the selection; setting the items again would clear it.
+        countries.getListDataView().setSortComparator(
+                Comparator.comparing((CountryOption c) -> chinese() ? c.nameZh() : c.nameEn())::compare);
         continents.setLabel(getTranslation("directory.filter.continent"));
         continents.setItemLabelGenerator(c -> getTranslation("continent." + DirectoryParameters.name(c)));
         fromYear.setLabel(getTranslation("directory.filter.from"));
@@ -300,6 +309,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         asOf.setLabel(getTranslation("directory.filter.as-of"));
         asOf.setLocale(getLocale());
         reset.setText(getTranslation("directory.filter.reset"));
+        filtersPanel.setSummaryText(getTranslation("directory.filters"));
         csv.setText(getTranslation("directory.download.csv"));
         json.setText(getTranslation("directory.download.json"));
         officialText.setText(getTranslation("directory.download.official"));
@@ -315,15 +325,22 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         var page = attachEvent.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
+        page.retrieveExtendedClientDetails(details -> {
+            fitColumns(details.getWindowInnerWidth());
+            // On a phone the filters start folded away, so the list itself is in view.
+            filtersPanel.setOpened(details.getWindowInnerWidth() >= NARROW_SCREEN);
+        });
         page.addBrowserWindowResizeListener(event -> fitColumns(event.getWidth()));
     }
 
+    /** On a narrow screen: number, the name in the visitor's language, country and date. */
     private void fitColumns(int width) {
         boolean wide = width >= NARROW_SCREEN;
-        for (String key : List.of("list", "nameEn", "continent", "level", "status")) {
+        for (String key : List.of("list", "continent", "level", "status")) {
             columns.get(key).setVisible(wide);
         }
+        columns.get("nameZh").setVisible(wide || chinese());
+        columns.get("nameEn").setVisible(wide || !chinese());
     }
 
     private String listName(PartnerList value) {

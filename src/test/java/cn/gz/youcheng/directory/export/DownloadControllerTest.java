@@ -5,9 +5,16 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import cn.gz.youcheng.IntegrationTest;
+import cn.gz.youcheng.registry.AdminLevel;
+import cn.gz.youcheng.registry.AgreementKind;
+import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.Partner;
+import cn.gz.youcheng.registry.repository.CountryRepository;
+import cn.gz.youcheng.registry.repository.PartnerRepository;
 import cn.gz.youcheng.registry.importing.OfficialListParser;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -28,6 +36,12 @@ class DownloadControllerTest {
     ObjectMapper json;
     @Autowired
     DirectoryQueries queries;
+    @Autowired
+    PartnerRepository partners;
+    @Autowired
+    CountryRepository countries;
+    @Autowired
+    TransactionTemplate transactions;
 
     MockMvc http;
 
@@ -87,6 +101,28 @@ class DownloadControllerTest {
         MockHttpServletResponse otherFilter = http.perform(
                 get("/export/partners.csv?country=US").header("If-None-Match", etag)).andReturn().getResponse();
         assertThat(otherFilter.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void awkwardNamesAreQuotedAndFormulasNeutralisedInTheDownload() throws Exception {
+        // Terminated, so that the current lists the other tests count stay as published.
+        transactions.executeWithoutResult(status -> {
+            Partner partner = new Partner("=HYPERLINK(\"x\")", "Saint-Malo, \"Cité\"\ncorsaire",
+                    countries.getReferenceById("FR"), AdminLevel.CITY);
+            partner.sign(AgreementKind.FRIENDLY_EXCHANGE, LocalDate.of(2001, 1, 1))
+                    .changeStatus(AgreementStatus.TERMINATED, LocalDate.of(2005, 1, 1), "test");
+            partners.save(partner);
+        });
+
+        String csv = fetch("/export/partners.csv?bom=false&status=terminated&country=FR")
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(csv).isEqualTo(String.join("\r\n",
+                "list,seq,name_zh,name_en,country_zh,country_en,country_iso2,continent,admin_level,signed_on,status,lat,lon",
+                "exchange,,\"'=HYPERLINK(\"\"x\"\")\",\"Saint-Malo, \"\"Cité\"\"\ncorsaire\",法国,France,FR,europe,city,"
+                        + "2001-01-01,terminated,,", ""));
+        assertThat(fetch("/export/partners.csv?bom=false&status=terminated&country=FR&asOf=2004-12-31")
+                .getContentAsString(StandardCharsets.UTF_8).split("\r\n")).hasSize(1);
     }
 
     @Test

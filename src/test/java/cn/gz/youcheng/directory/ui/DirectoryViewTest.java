@@ -74,8 +74,22 @@ class DirectoryViewTest extends KaribuTest {
                         org.assertj.core.groups.Tuple.tuple("登别", 30),
                         org.assertj.core.groups.Tuple.tuple("大分", 3));
         assertThat(text("directory-summary")).isEqualTo(
-                "Shown: 3 cities in 1 countries (2 sister cities, 1 friendly cooperation exchange cities).");
+                "Shown: 3 cities in 1 country (2 sister cities, 1 friendly cooperation exchange city).");
         assertThat(_get(MultiSelectComboBox.class, spec -> spec.withId("filter-country")).getValue()).hasSize(1);
+    }
+
+    @Test
+    void aDeepLinkOpenedFromAnotherPageKeepsEveryFilter() {
+        UI.getCurrent().navigate("partners/1");
+
+        open(Map.of("country", List.of("JP", "US"), "list", List.of("sister")));
+
+        assertThat(currentUrl()).contains("country=JP", "country=US", "list=sister");
+        assertThat(_get(MultiSelectComboBox.class, spec -> spec.withId("filter-country")).getValue()).hasSize(2);
+        assertThat(rows()).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.countryIso2()).isIn("JP", "US");
+            assertThat(row.list()).isEqualTo(PartnerList.SISTER);
+        });
     }
 
     @Test
