@@ -113,8 +113,26 @@ public class Agreement {
         return signedOn;
     }
 
-    public void setSignedOn(LocalDate signedOn) {
-        this.signedOn = signedOn;
+    /** Corrects the signing date; the agreement's history then starts on the new date. */
+    public void moveSigningDate(LocalDate newDate) {
+        Objects.requireNonNull(newDate);
+        if (statusChanges.size() > 1 && newDate.isAfter(statusChanges.get(1).getEffectiveOn())) {
+            throw new IllegalArgumentException("signing date after the first status change");
+        }
+        this.signedOn = newDate;
+        statusChanges.getFirst().moveTo(newDate);
+    }
+
+    /** The date of the latest status change: a new change cannot take effect before it. */
+    public LocalDate latestChangeOn() {
+        return statusChanges.getLast().getEffectiveOn();
+    }
+
+    /** This agreement is replaced by a later one with the same partner (an upgrade), from its signing date. */
+    void supersede(Agreement successor) {
+        changeStatus(AgreementStatus.SUPERSEDED, successor.getSignedOn(), "superseded by agreement of "
+                + successor.getSignedOn());
+        this.supersededBy = successor;
     }
 
     public String getPlaceSigned() {
@@ -147,10 +165,6 @@ public class Agreement {
 
     public Agreement getSupersededBy() {
         return supersededBy;
-    }
-
-    void setSupersededBy(Agreement supersededBy) {
-        this.supersededBy = supersededBy;
     }
 
     public long getVersion() {

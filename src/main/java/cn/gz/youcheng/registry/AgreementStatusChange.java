@@ -15,7 +15,8 @@ import org.hibernate.envers.Audited;
 
 /**
  * One step in an agreement's status history, in valid time: the status it had from {@code effectiveOn} on.
- * Rows are only ever added, so they are not versioned.
+ * Rows are added, and the first one moves only with a corrected signing date; they are versioned through
+ * their agreement.
  */
 @Entity
 @Audited
@@ -47,6 +48,10 @@ public class AgreementStatusChange {
         this.status = status;
         this.effectiveOn = effectiveOn;
         this.reason = reason;
+    }
+
+    void moveTo(LocalDate effectiveOn) {
+        this.effectiveOn = effectiveOn;
     }
 
     public Long getId() {

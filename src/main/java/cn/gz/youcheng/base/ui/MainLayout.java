@@ -2,6 +2,9 @@ package cn.gz.youcheng.base.ui;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -14,10 +17,11 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
- * The frame around every view: the app's name, the language switch and a menu built from the views'
- * {@code @Menu} entries.
+ * The frame around every view: the app's name, the language switch, sign-in or sign-out, and a menu built
+ * from the {@code @Menu} entries of the views the visitor may open.
  */
 @Layout
 @AnonymousAllowed
@@ -27,7 +31,11 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
     private final Select<Language> language = new Select<>();
     private final SideNav nav = new SideNav();
 
-    MainLayout() {
+    private final AuthenticationContext authentication;
+    private final HorizontalLayout account = new HorizontalLayout();
+
+    MainLayout(AuthenticationContext authentication) {
+        this.authentication = authentication;
         appName.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
         language.setId("language");
         language.setItems(Language.values());
@@ -38,7 +46,8 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
                 Language.choose(event.getValue());
             }
         });
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), appName, language);
+        account.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), appName, language, account);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         bar.expand(appName);
@@ -53,6 +62,17 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
         appName.setText(getTranslation("app.name"));
         language.setValue(Language.of(event.getLocale()));
         language.setAriaLabel(getTranslation("app.language"));
+        account.removeAll();
+        authentication.getPrincipalName().ifPresentOrElse(name -> {
+            Button signOut = new Button(getTranslation("app.sign-out"), click -> authentication.logout());
+            signOut.setId("sign-out");
+            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            account.add(new Span(name), signOut);
+        }, () -> {
+            Anchor signIn = new Anchor("login", getTranslation("app.sign-in"));
+            signIn.setId("sign-in");
+            account.add(signIn);
+        });
         nav.removeAll();
         // Menu titles are translation keys, so the menu follows the visitor's language.
         MenuConfiguration.getMenuEntries().forEach(entry ->

@@ -1,4 +1,4 @@
-package cn.gz.youcheng.security;
+package cn.gz.youcheng.security.ui;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +9,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Views are open only where they say so ({@code @AnonymousAllowed}); everything else needs a signed-in
- * user. Downloads are public and need no Vaadin session; health is public for load balancers.
+ * officer. Downloads are public and need no Vaadin session; health is public for load balancers. Lives
+ * beside the login view because it names it.
  */
 @Configuration
 @EnableWebSecurity
@@ -19,8 +20,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/export/**", "/actuator/health", "/actuator/health/**").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
-        });
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }
 }

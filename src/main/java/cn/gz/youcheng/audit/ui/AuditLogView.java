@@ -1,0 +1,82 @@
+package cn.gz.youcheng.audit.ui;
+
+import cn.gz.youcheng.audit.AuditLog;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Every committed change, newest first, by whom and when, loaded page by page. */
+@Route("admin/audit")
+@Menu(title = "menu.admin.audit", order = 25)
+@RolesAllowed({"ADMIN", "EDITOR"})
+class AuditLogView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final ZoneId GUANGZHOU = ZoneId.of("Asia/Shanghai");
+
+    AuditLogView(AuditLog log) {
+        setSizeFull();
+        ComboBox<String> user = new ComboBox<>(getTranslation("audit.user"));
+        user.setId("audit-user");
+        user.setItems(log.usernames());
+        user.setClearButtonVisible(true);
+        DatePicker from = new DatePicker(getTranslation("audit.from"));
+        from.setId("audit-from");
+        DatePicker to = new DatePicker(getTranslation("audit.to"));
+        to.setId("audit-to");
+        TextField partner = new TextField(getTranslation("audit.partner"));
+        partner.setId("audit-partner");
+        partner.setValueChangeMode(ValueChangeMode.LAZY);
+        partner.setClearButtonVisible(true);
+
+        Grid<AuditLog.Entry> grid = new Grid<>(AuditLog.Entry.class, false);
+        grid.setId("audit-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(AuditLog.Entry::revision).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> TIME.format(entry.at().atZoneSameInstant(ZoneOffset.UTC)) + " UTC")
+                .setHeader(getTranslation("audit.time-utc")).setAutoWidth(true);
+        grid.addColumn(entry -> TIME.format(entry.at().atZoneSameInstant(GUANGZHOU)))
+                .setHeader(getTranslation("audit.time-local")).setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::username).setHeader(getTranslation("audit.user")).setAutoWidth(true);
+        grid.addColumn(entry -> String.join("、", entry.partners())
+                        + (entry.partnerCount() > entry.partners().size()
+                        ? " " + getTranslation("audit.more", entry.partnerCount() - entry.partners().size()) : ""))
+                .setHeader(getTranslation("audit.partners"));
+        grid.addColumn(AuditLog.Entry::comment).setHeader(getTranslation("audit.comment")).setAutoWidth(true);
+        grid.setItems(query -> log.page(filter(user, from, to, partner), query.getOffset(), query.getLimit()).stream(),
+                query -> log.count(filter(user, from, to, partner)));
+        user.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        from.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        to.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        partner.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+
+        HorizontalLayout filters = new HorizontalLayout(user, from, to, partner);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        add(new H2(getTranslation("audit.title")), filters, grid);
+        setFlexGrow(1, grid);
+    }
+
+    private static AuditLog.Filter filter(ComboBox<String> user, DatePicker from, DatePicker to, TextField partner) {
+        return new AuditLog.Filter(user.getValue(), from.getValue(), to.getValue(), partner.getValue());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("audit.title") + " · " + getTranslation("app.name");
+    }
+}

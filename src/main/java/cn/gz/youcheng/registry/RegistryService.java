@@ -1,0 +1,280 @@
+package cn.gz.youcheng.registry;
+
+import cn.gz.youcheng.registry.RegistryCommands.AddPartner;
+import cn.gz.youcheng.registry.RegistryCommands.ChangeStatus;
+import cn.gz.youcheng.registry.RegistryCommands.EditAgreement;
+import cn.gz.youcheng.registry.RegistryCommands.EditPartner;
+import cn.gz.youcheng.registry.RegistryCommands.Upgrade;
+import cn.gz.youcheng.registry.RegistryValidationException.Problem;
+import cn.gz.youcheng.registry.repository.AgreementRepository;
+import cn.gz.youcheng.registry.repository.CountryRepository;
+import cn.gz.youcheng.registry.repository.PartnerRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to the registry. Each method is one transaction, so one audit revision attributed to the
+ * signed-in officer, and checks the security itself: a view is never the only guard. A change that
+ * breaks a rule saves nothing and says why; a change to a record someone else changed meanwhile is
+ * refused with an optimistic-locking failure.
+ */
+@Service
+@Transactional
+@PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
+public class RegistryService {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryService.class);
+
+    private final PartnerRepository partners;
+    private final AgreementRepository agreements;
+    private final CountryRepository countries;
+    private final Clock clock;
+
+    RegistryService(PartnerRepository partners, AgreementRepository agreements, CountryRepository countries,
+            Clock clock) {
+        this.partners = partners;
+        this.agreements = agreements;
+        this.countries = countries;
+        this.clock = clock;
+    }
+
+    /** A partner with its agreements as they are now, for the admin form. */
+    @Transactional(readOnly = true)
+    public Optional<PartnerEditing> partnerForEditing(long id) {
+        return partners.findById(id).map(partner -> new PartnerEditing(partner.getId(), partner.getVersion(),
+                partner.getNameZh(), partner.getNameEn(), partner.getCountry().getIso2(),
+                partner.getCountry().getNameZh(), partner.getCountry().getNameEn(), partner.getAdminLevel(),
+                partner.getLatitude(), partner.getLongitude(),
+                partner.getAgreements().stream().map(a -> new PartnerEditing.AgreementEditing(a.getId(),
+                        a.getVersion(), a.getKind(), a.getSignedOn(), a.getPlaceSigned(), a.getSource(), a.getNotes(),
+                        a.getStatus(), a.latestChangeOn())).toList()));
+    }
+
+    /** Every country the registry knows, for choosing the country of a new partner. */
+    @Transactional(readOnly = true)
+    public List<CountryOption> countries() {
+        return CountryNames.all(countries.findAll().stream()
+                .map(c -> new CountryOption(c.getIso2(), c.getNameZh(), c.getNameEn(), c.getContinent()))
+                .toList());
+    }
+
+    /** Adds a partner with its first agreement; returns the partner's id. */
+    public long addPartner(AddPartner command) {
+        List<Problem> problems = new ArrayList<>();
+        String nameZh = required(command.nameZh(), "nameZh", 100, problems);
+        String nameEn = required(command.nameEn(), "nameEn", 200, problems);
+        requireValue(command.adminLevel(), "adminLevel", problems);
+        requireValue(command.kind(), "kind", problems);
+        checkCoordinates(command.latitude(), command.longitude(), problems);
+        checkDate(command.signedOn(), "signedOn", null, problems);
+        optional(command.placeSigned(), "placeSigned", 200, problems);
+        optional(command.source(), "source", 500, problems);
+        String iso2 = command.countryIso2() == null ? "" : command.countryIso2().strip().toUpperCase(Locale.ROOT);
+        Optional<Country> existing = iso2.isEmpty() ? Optional.empty() : countries.findById(iso2);
+        if (!CountryNames.isIsoCode(iso2)) {
+            problems.add(new Problem("country", "validation.required"));
+        } else if (existing.isEmpty() && command.continent() == null) {
+            problems.add(new Problem("continent", "validation.continent-for-new-country"));
+        }
+        if (nameZh != null && !iso2.isEmpty() && partners.findByIdentity(nameZh, iso2).isPresent()) {
+            problems.add(new Problem("nameZh", "validation.partner-exists"));
+        }
+        fail(problems);
+
+        Country country = existing.orElseGet(() -> countries.save(
+                new Country(iso2, CountryNames.chinese(iso2), CountryNames.english(iso2), command.continent())));
+        Partner partner = new Partner(nameZh, nameEn, country, command.adminLevel());
+        partner.locate(command.latitude(), command.longitude(), command.latitude() == null ? null : "entered by office");
+        Agreement agreement = partner.sign(command.kind(), command.signedOn());
+        agreement.setPlaceSigned(blankToNull(command.placeSigned()));
+        agreement.setSource(blankToNull(command.source()));
+        agreement.setNotes(blankToNull(command.notes()));
+        long id = partners.saveAndFlush(partner).getId();
+        log.info("Partner {} {} ({}) added with a {} agreement signed {}", id, nameZh, iso2, command.kind(),
+                command.signedOn());
+        return id;
+    }
+
+    public void editPartner(EditPartner command) {
+        Partner partner = partner(command.partnerId(), command.version());
+        List<Problem> problems = new ArrayList<>();
+        String nameZh = required(command.nameZh(), "nameZh", 100, problems);
+        String nameEn = required(command.nameEn(), "nameEn", 200, problems);
+        requireValue(command.adminLevel(), "adminLevel", problems);
+        checkCoordinates(command.latitude(), command.longitude(), problems);
+        if (nameZh != null) {
+            partners.findByIdentity(nameZh, partner.getCountry().getIso2())
+                    .filter(other -> !other.getId().equals(partner.getId()))
+                    .ifPresent(other -> problems.add(new Problem("nameZh", "validation.partner-exists")));
+        }
+        fail(problems);
+        partner.setNameZh(nameZh);
+        partner.setNameEn(nameEn);
+        partner.setAdminLevel(command.adminLevel());
+        boolean moved = !java.util.Objects.equals(partner.getLatitude(), command.latitude())
+                || !java.util.Objects.equals(partner.getLongitude(), command.longitude());
+        if (moved) {
+            partner.locate(command.latitude(), command.longitude(), "entered by office");
+        }
+        partners.saveAndFlush(partner);
+    }
+
+    public void editAgreement(EditAgreement command) {
+        Agreement agreement = agreement(command.agreementId(), command.version());
+        List<Problem> problems = new ArrayList<>();
+        LocalDate firstChange = agreement.getStatusChanges().size() > 1
+                ? agreement.getStatusChanges().get(1).getEffectiveOn() : null;
+        checkDate(command.signedOn(), "signedOn", null, problems);
+        if (command.signedOn() != null && firstChange != null && command.signedOn().isAfter(firstChange)) {
+            problems.add(new Problem("signedOn", "validation.signed-after-status-change", firstChange));
+        }
+        optional(command.placeSigned(), "placeSigned", 200, problems);
+        optional(command.source(), "source", 500, problems);
+        fail(problems);
+        agreement.moveSigningDate(command.signedOn());
+        agreement.setPlaceSigned(blankToNull(command.placeSigned()));
+        agreement.setSource(blankToNull(command.source()));
+        agreement.setNotes(blankToNull(command.notes()));
+        agreements.saveAndFlush(agreement);
+    }
+
+    /**
+     * 升级: the partner signs a sister-city agreement. Its active exchange memorandum becomes SUPERSEDED on
+     * that date, linked to the new agreement, so the partner moves to the sister-city list and both dates
+     * stay in its history. Returns the new agreement's id.
+     */
+    public long upgrade(Upgrade command) {
+        Partner partner = partner(command.partnerId(), command.version());
+        List<Problem> problems = new ArrayList<>();
+        Optional<Agreement> memorandum = partner.getAgreements().stream()
+                .filter(a -> a.getKind() == AgreementKind.FRIENDLY_EXCHANGE && a.getStatus() == AgreementStatus.ACTIVE)
+                .findFirst();
+        boolean alreadySister = partner.getAgreements().stream()
+                .anyMatch(a -> a.getKind() == AgreementKind.SISTER_CITY && a.getStatus() == AgreementStatus.ACTIVE);
+        if (memorandum.isEmpty() || alreadySister) {
+            problems.add(new Problem("partner", "validation.upgrade-needs-active-exchange"));
+        }
+        checkDate(command.signedOn(), "signedOn", memorandum.map(Agreement::latestChangeOn).orElse(null), problems);
+        optional(command.placeSigned(), "placeSigned", 200, problems);
+        optional(command.source(), "source", 500, problems);
+        fail(problems);
+
+        Agreement sisterCity = partner.sign(AgreementKind.SISTER_CITY, command.signedOn());
+        sisterCity.setPlaceSigned(blankToNull(command.placeSigned()));
+        sisterCity.setSource(blankToNull(command.source()));
+        partners.saveAndFlush(partner);
+        memorandum.orElseThrow().supersede(sisterCity);
+        agreements.saveAndFlush(memorandum.orElseThrow());
+        log.info("Partner {} {} upgraded to sister city on {}", partner.getId(), partner.getNameZh(), command.signedOn());
+        return sisterCity.getId();
+    }
+
+    /** Suspends, terminates or reinstates an agreement. */
+    public void changeStatus(ChangeStatus command) {
+        Agreement agreement = agreement(command.agreementId(), command.version());
+        List<Problem> problems = new ArrayList<>();
+        AgreementStatus from = agreement.getStatus();
+        AgreementStatus to = command.status();
+        boolean allowed = switch (to == null ? AgreementStatus.SUPERSEDED : to) {
+            case SUSPENDED -> from == AgreementStatus.ACTIVE;
+            case TERMINATED -> from == AgreementStatus.ACTIVE || from == AgreementStatus.SUSPENDED;
+            case ACTIVE -> from == AgreementStatus.SUSPENDED || from == AgreementStatus.TERMINATED;
+            case SUPERSEDED -> false;
+        };
+        if (!allowed) {
+            problems.add(new Problem("status", "validation.status-change-not-allowed"));
+        }
+        if (to == AgreementStatus.ACTIVE && agreement.getPartner().getAgreements().stream()
+                .anyMatch(a -> a != agreement && a.getStatus() == AgreementStatus.ACTIVE)) {
+            problems.add(new Problem("status", "validation.partner-already-active"));
+        }
+        checkDate(command.effectiveOn(), "effectiveOn", agreement.latestChangeOn(), problems);
+        required(command.reason(), "reason", 500, problems);
+        fail(problems);
+        agreement.changeStatus(to, command.effectiveOn(), command.reason().strip());
+        agreements.saveAndFlush(agreement);
+        log.info("Agreement {} of partner {} is {} from {}", agreement.getId(), agreement.getPartner().getId(), to,
+                command.effectiveOn());
+    }
+
+    private Partner partner(long id, long version) {
+        Partner partner = partners.findById(id).orElseThrow(() -> new ObjectOptimisticLockingFailureException(Partner.class, id));
+        if (partner.getVersion() != version) {
+            throw new ObjectOptimisticLockingFailureException(Partner.class, id);
+        }
+        return partner;
+    }
+
+    private Agreement agreement(long id, long version) {
+        Agreement agreement = agreements.findById(id)
+                .orElseThrow(() -> new ObjectOptimisticLockingFailureException(Agreement.class, id));
+        if (agreement.getVersion() != version) {
+            throw new ObjectOptimisticLockingFailureException(Agreement.class, id);
+        }
+        return agreement;
+    }
+
+    /** Signing and status dates are calendar days in Guangzhou, never in the future. */
+    private void checkDate(LocalDate date, String field, LocalDate notBefore, List<Problem> problems) {
+        if (date == null) {
+            problems.add(new Problem(field, "validation.required"));
+        } else if (date.isAfter(LocalDate.now(clock))) {
+            problems.add(new Problem(field, "validation.date-in-future"));
+        } else if (notBefore != null && date.isBefore(notBefore)) {
+            problems.add(new Problem(field, "validation.date-before", notBefore));
+        }
+    }
+
+    private static void checkCoordinates(Double latitude, Double longitude, List<Problem> problems) {
+        if ((latitude == null) != (longitude == null)) {
+            problems.add(new Problem(latitude == null ? "latitude" : "longitude", "validation.coordinates-together"));
+        }
+        if (latitude != null && (latitude < -90 || latitude > 90)) {
+            problems.add(new Problem("latitude", "validation.latitude-range"));
+        }
+        if (longitude != null && (longitude < -180 || longitude > 180)) {
+            problems.add(new Problem("longitude", "validation.longitude-range"));
+        }
+    }
+
+    private static String required(String value, String field, int maxLength, List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new Problem(field, "validation.required"));
+            return null;
+        }
+        return optional(value, field, maxLength, problems);
+    }
+
+    private static String optional(String value, String field, int maxLength, List<Problem> problems) {
+        if (value != null && value.strip().length() > maxLength) {
+            problems.add(new Problem(field, "validation.too-long", maxLength));
+        }
+        return value == null ? null : value.strip();
+    }
+
+    private static void requireValue(Object value, String field, List<Problem> problems) {
+        if (value == null) {
+            problems.add(new Problem(field, "validation.required"));
+        }
+    }
+
+    private static void fail(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new RegistryValidationException(problems);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

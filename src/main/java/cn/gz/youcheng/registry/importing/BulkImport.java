@@ -1,0 +1,382 @@
+package cn.gz.youcheng.registry.importing;
+
+import cn.gz.youcheng.audit.RevisionComment;
+import cn.gz.youcheng.registry.AdminLevel;
+import cn.gz.youcheng.registry.AgreementKind;
+import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.Continent;
+import cn.gz.youcheng.registry.CountryNames;
+import cn.gz.youcheng.registry.CountryOption;
+import cn.gz.youcheng.registry.PartnerEditing;
+import cn.gz.youcheng.registry.PartnerList;
+import cn.gz.youcheng.registry.RegistryCommands;
+import cn.gz.youcheng.registry.RegistryService;
+import cn.gz.youcheng.registry.repository.PartnerRepository;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports many partners at once from a CSV in the export's columns, or from the official text format. Every
+ * row is first previewed as new, changed, unchanged or error with its reason; applying is all or nothing,
+ * in one transaction (one audit revision, attributed to the officer, with the file name).
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
+public class BulkImport {
+
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_ROWS = 5000;
+    static final Set<String> REQUIRED_COLUMNS = Set.of("list", "name_zh", "name_en", "country_iso2", "signed_on");
+
+    public enum Outcome { NEW, CHANGED, UNCHANGED, ERROR }
+
+    /** One row of the file and what applying it would do. {@code row} counts data rows (or lines) from 1. */
+    public record Row(int row, Outcome outcome, String nameZh, String countryIso2, String detail) {
+    }
+
+    /** A file-level problem (encoding, delimiter, headers, size) means no rows at all. */
+    public record Preview(String fileName, String fileProblem, List<Row> rows) {
+
+        public boolean applicable() {
+            return fileProblem == null && rows.stream().noneMatch(r -> r.outcome() == Outcome.ERROR)
+                    && rows.stream().anyMatch(r -> r.outcome() == Outcome.NEW || r.outcome() == Outcome.CHANGED);
+        }
+
+        public long count(Outcome outcome) {
+            return rows.stream().filter(r -> r.outcome() == outcome).count();
+        }
+    }
+
+    /** What a row asks for, after parsing. */
+    private record Wanted(int row, PartnerList list, String nameZh, String nameEn, String iso2, Continent continent,
+            AdminLevel level, LocalDate signedOn, Double latitude, Double longitude) {
+    }
+
+    private final RegistryService registry;
+    private final PartnerRepository partners;
+
+    BulkImport(RegistryService registry, PartnerRepository partners) {
+        this.registry = registry;
+        this.partners = partners;
+    }
+
+    @Transactional(readOnly = true)
+    public Preview preview(String fileName, byte[] content) {
+        return plan(fileName, content).preview();
+    }
+
+    /**
+     * Applies a file: previews it again inside the transaction, so that what is applied is what the
+     * registry holds now, and writes nothing if any row is in error.
+     *
+     * @throws ImportRejectedException if the file cannot be applied
+     */
+    @Transactional
+    public Preview apply(String fileName, byte[] content) {
+        Plan plan = plan(fileName, content);
+        if (!plan.preview().applicable()) {
+            throw new ImportRejectedException(plan.preview());
+        }
+        RevisionComment.with("import: " + fileName, () -> {
+            plan.actions().forEach(Runnable::run);
+            return null;
+        });
+        return plan.preview();
+    }
+
+    private record Plan(Preview preview, List<Runnable> actions) {
+    }
+
+    private Plan plan(String fileName, byte[] content) {
+        if (content.length > MAX_BYTES) {
+            return rejected(fileName, "import.error.too-large");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return rejected(fileName, "import.error.encoding");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<Wanted> wanted = new ArrayList<>();
+        List<Row> errors = new ArrayList<>();
+        String firstLine = text.lines().findFirst().orElse("").strip();
+        String problem;
+        if (firstLine.startsWith("list") || firstLine.contains("name_zh")) {
+            problem = readCsv(text, firstLine, wanted, errors);
+        } else {
+            problem = readOfficialText(text, wanted, errors);
+        }
+        if (problem != null) {
+            return rejected(fileName, problem);
+        }
+        if (wanted.size() + errors.size() > MAX_ROWS) {
+            return rejected(fileName, "import.error.too-many-rows");
+        }
+        List<Row> rows = new ArrayList<>(errors);
+        List<Runnable> actions = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Wanted row : wanted) {
+            Integer first = seen.putIfAbsent(row.nameZh() + "\t" + row.iso2(), row.row());
+            if (first != null) {
+                rows.add(new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), "duplicate of row " + first));
+                continue;
+            }
+            rows.add(compare(row, actions));
+        }
+        rows.sort(java.util.Comparator.comparingInt(Row::row));
+        return new Plan(new Preview(fileName, null, rows), actions);
+    }
+
+    /** Compares a wanted row with the registry and plans the change it asks for. */
+    private Row compare(Wanted row, List<Runnable> actions) {
+        Optional<PartnerEditing> existing = partners.findByIdentity(row.nameZh(), row.iso2())
+                .flatMap(partner -> registry.partnerForEditing(partner.getId()));
+        if (existing.isEmpty()) {
+            if (row.nameEn() == null) {
+                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), "a new partner needs name_en");
+            }
+            if (row.signedOn() != null && row.signedOn().isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), "signed_on: date in the future");
+            }
+            actions.add(() -> registry.addPartner(new RegistryCommands.AddPartner(row.nameZh(), row.nameEn(), row.iso2(),
+                    row.continent(), row.level() == null ? AdminLevel.CITY : row.level(), row.latitude(),
+                    row.longitude(), row.list().kind(), row.signedOn(), null, null, null)));
+            return new Row(row.row(), Outcome.NEW, row.nameZh(), row.iso2(), row.list().officialName() + " " + row.signedOn());
+        }
+        PartnerEditing partner = existing.get();
+        List<String> changes = new ArrayList<>();
+        boolean detailsChange = false;
+        if (row.nameEn() != null && !row.nameEn().equals(partner.nameEn())) {
+            changes.add("name_en: " + partner.nameEn() + " → " + row.nameEn());
+            detailsChange = true;
+        }
+        if (row.level() != null && row.level() != partner.adminLevel()) {
+            changes.add("admin_level: " + partner.adminLevel() + " → " + row.level());
+            detailsChange = true;
+        }
+        if (row.latitude() != null && (!Objects.equals(row.latitude(), partner.latitude())
+                || !Objects.equals(row.longitude(), partner.longitude()))) {
+            changes.add("lat/lon: " + partner.latitude() + "," + partner.longitude() + " → " + row.latitude() + ","
+                    + row.longitude());
+            detailsChange = true;
+        }
+        Optional<PartnerEditing.AgreementEditing> active = partner.agreements().stream()
+                .filter(a -> a.status() == AgreementStatus.ACTIVE)
+                .min(java.util.Comparator.comparing(a -> a.kind() == AgreementKind.SISTER_CITY ? 0 : 1));
+        boolean upgrade = false;
+        if (active.isEmpty()) {
+            return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(),
+                    "the partner has no active agreement: reinstate it in the admin form");
+        }
+        PartnerList current = PartnerList.of(active.get().kind());
+        if (row.list() != current) {
+            if (current == PartnerList.EXCHANGE && row.list() == PartnerList.SISTER) {
+                if (row.signedOn() == null || row.signedOn().isBefore(active.get().latestChangeOn())) {
+                    return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(),
+                            "signed_on: an upgrade cannot be signed before the memorandum");
+                }
+                changes.add("upgrade to sister city on " + row.signedOn());
+                upgrade = true;
+            } else {
+                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(),
+                        "list: a sister city cannot become an exchange city by import");
+            }
+        } else if (row.signedOn() != null && !row.signedOn().equals(active.get().signedOn())) {
+            return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), "signed_on: " + active.get().signedOn()
+                    + " in the registry; correct signing dates in the admin form");
+        }
+        if (changes.isEmpty()) {
+            return new Row(row.row(), Outcome.UNCHANGED, row.nameZh(), row.iso2(), "");
+        }
+        if (detailsChange) {
+            actions.add(() -> {
+                PartnerEditing now = registry.partnerForEditing(partner.id()).orElseThrow();
+                registry.editPartner(new RegistryCommands.EditPartner(now.id(), now.version(),
+                        now.nameZh(), Objects.requireNonNullElse(row.nameEn(), now.nameEn()),
+                        Objects.requireNonNullElse(row.level(), now.adminLevel()),
+                        row.latitude() != null ? row.latitude() : now.latitude(),
+                        row.latitude() != null ? row.longitude() : now.longitude()));
+            });
+        }
+        if (upgrade) {
+            actions.add(() -> {
+                PartnerEditing now = registry.partnerForEditing(partner.id()).orElseThrow();
+                registry.upgrade(new RegistryCommands.Upgrade(now.id(), now.version(), row.signedOn(), null, null));
+            });
+        }
+        return new Row(row.row(), Outcome.CHANGED, row.nameZh(), row.iso2(), String.join("; ", changes));
+    }
+
+    private String readCsv(String text, String headerLine, List<Wanted> wanted, List<Row> errors) {
+        if (!headerLine.contains(",") && (headerLine.contains(";") || headerLine.contains("\t"))) {
+            return "import.error.delimiter";
+        }
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(text))) {
+            List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).sorted().toList();
+            if (!missing.isEmpty()) {
+                return "import.error.missing-columns:" + String.join(", ", missing);
+            }
+            Map<String, CountryOption> countries = countriesByCode();
+            int number = 0;
+            for (CSVRecord record : parser) {
+                number++;
+                if (number > MAX_ROWS) {
+                    break;
+                }
+                try {
+                    wanted.add(csvRow(number, record, countries));
+                } catch (RowProblem e) {
+                    errors.add(new Row(number, Outcome.ERROR, get(record, "name_zh"), get(record, "country_iso2"),
+                            e.getMessage()));
+                }
+            }
+            return null;
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            return "import.error.malformed-csv";
+        }
+    }
+
+    private Wanted csvRow(int number, CSVRecord record, Map<String, CountryOption> countries) {
+        PartnerList list = switch (get(record, "list").toLowerCase(Locale.ROOT)) {
+            case "sister", "友好城市" -> PartnerList.SISTER;
+            case "exchange", "友好合作交流城市" -> PartnerList.EXCHANGE;
+            default -> throw new RowProblem("list: '" + get(record, "list") + "' is neither sister nor exchange");
+        };
+        String nameZh = unescape(get(record, "name_zh"));
+        if (nameZh.isEmpty()) {
+            throw new RowProblem("name_zh: empty");
+        }
+        String nameEn = unescape(get(record, "name_en"));
+        String iso2 = get(record, "country_iso2").toUpperCase(Locale.ROOT);
+        if (!CountryNames.isIsoCode(iso2)) {
+            throw new RowProblem("country_iso2: '" + iso2 + "' is not an ISO 3166-1 code");
+        }
+        Continent continent = null;
+        String continentText = get(record, "continent");
+        if (!continentText.isEmpty()) {
+            try {
+                continent = Continent.valueOf(continentText.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new RowProblem("continent: '" + continentText + "' is not a continent");
+            }
+        } else if (countries.containsKey(iso2)) {
+            continent = countries.get(iso2).continent();
+        }
+        if (continent == null) {
+            throw new RowProblem("continent: needed for " + iso2 + ", a country new to the registry");
+        }
+        AdminLevel level = null;
+        String levelText = get(record, "admin_level");
+        if (!levelText.isEmpty()) {
+            try {
+                level = AdminLevel.valueOf(levelText.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new RowProblem("admin_level: '" + levelText + "' is not an administrative level");
+            }
+        }
+        LocalDate signedOn;
+        try {
+            signedOn = LocalDate.parse(get(record, "signed_on"));
+        } catch (DateTimeParseException e) {
+            throw new RowProblem("signed_on: '" + get(record, "signed_on") + "' is not a date (yyyy-MM-dd)");
+        }
+        Double latitude = number(record, "lat", 90);
+        Double longitude = number(record, "lon", 180);
+        if ((latitude == null) != (longitude == null)) {
+            throw new RowProblem("lat/lon: give both or neither");
+        }
+        return new Wanted(number, list, nameZh, nameEn.isEmpty() ? null : nameEn, iso2, continent, level, signedOn,
+                latitude, longitude);
+    }
+
+    private String readOfficialText(String text, List<Wanted> wanted, List<Row> errors) {
+        OfficialList list;
+        try {
+            list = OfficialListParser.parse(text);
+        } catch (OfficialListFormatException e) {
+            return "import.error.official:" + e.getMessage();
+        }
+        Map<String, CountryOption> byChineseName = new HashMap<>();
+        countriesByCode().values().forEach(c -> byChineseName.put(c.nameZh(), c));
+        int number = 0;
+        for (OfficialEntry entry : list.all().toList()) {
+            number++;
+            CountryOption country = byChineseName.get(entry.countryZh());
+            if (country == null) {
+                errors.add(new Row(number, Outcome.ERROR, entry.nameZh(), null, "国家: '" + entry.countryZh()
+                        + "' is not in the registry; import new countries as CSV with country_iso2"));
+                continue;
+            }
+            wanted.add(new Wanted(number, entry.list(), entry.nameZh(), null, country.iso2(), country.continent(), null,
+                    entry.signedOn(), null, null));
+        }
+        return null;
+    }
+
+    private Map<String, CountryOption> countriesByCode() {
+        Map<String, CountryOption> byCode = new HashMap<>();
+        registry.countries().stream().filter(c -> c.continent() != null).forEach(c -> byCode.put(c.iso2(), c));
+        return byCode;
+    }
+
+    private static Double number(CSVRecord record, String column, double limit) {
+        String text = get(record, column);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (Math.abs(value) > limit) {
+                throw new RowProblem(column + ": " + text + " is out of range");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new RowProblem(column + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static String get(CSVRecord record, String column) {
+        return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+    }
+
+    /** Our own CSV export prefixes formula-like text with an apostrophe; an import takes it off again. */
+    private static String unescape(String value) {
+        return value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0
+                ? value.substring(1) : value;
+    }
+
+    private static Plan rejected(String fileName, String problem) {
+        return new Plan(new Preview(fileName, problem, List.of()), List.of());
+    }
+
+    private static final class RowProblem extends RuntimeException {
+        RowProblem(String message) {
+            super(message);
+        }
+    }
+}

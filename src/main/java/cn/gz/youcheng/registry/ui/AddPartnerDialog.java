@@ -1,0 +1,122 @@
+package cn.gz.youcheng.registry.ui;
+
+import cn.gz.youcheng.registry.AdminLevel;
+import cn.gz.youcheng.registry.AgreementKind;
+import cn.gz.youcheng.registry.Continent;
+import cn.gz.youcheng.registry.CountryOption;
+import cn.gz.youcheng.registry.RegistryCommands;
+import cn.gz.youcheng.registry.RegistryService;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/** Adds a new partner with its first agreement. */
+class AddPartnerDialog extends Dialog {
+
+    final TextField nameZh = new TextField();
+    final TextField nameEn = new TextField();
+    final ComboBox<CountryOption> country = new ComboBox<>();
+    final Select<Continent> continent = new Select<>();
+    final Select<AdminLevel> adminLevel = new Select<>();
+    final NumberField latitude = new NumberField();
+    final NumberField longitude = new NumberField();
+    final Select<AgreementKind> kind = new Select<>();
+    final DatePicker signedOn = new DatePicker();
+    final TextField placeSigned = new TextField();
+    final TextField source = new TextField();
+    final TextArea notes = new TextArea();
+    final Button save = new Button();
+
+    AddPartnerDialog(RegistryService registry, LongConsumer onAdded) {
+        setHeaderTitle(getTranslation("admin.add-partner"));
+        setId("add-partner-dialog");
+        setWidth("min(48em, 100vw)");
+        boolean chinese = getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+
+        label(nameZh, "nameZh");
+        label(nameEn, "nameEn");
+        label(country, "country");
+        country.setItems(registry.countries());
+        country.setItemLabelGenerator(c -> c.iso2() + " " + (chinese ? c.nameZh() : c.nameEn()));
+        label(continent, "continent");
+        continent.setItems(Continent.values());
+        continent.setItemLabelGenerator(c -> getTranslation(Keys.of("continent", c)));
+        continent.setHelperText(getTranslation("admin.field.continent.help"));
+        country.addValueChangeListener(event -> {
+            Continent known = event.getValue() == null ? null : event.getValue().continent();
+            continent.setValue(known);
+            continent.setReadOnly(known != null);
+        });
+        label(adminLevel, "adminLevel");
+        adminLevel.setItems(AdminLevel.values());
+        adminLevel.setItemLabelGenerator(l -> getTranslation(Keys.of("level", l)));
+        label(latitude, "latitude");
+        label(longitude, "longitude");
+        label(kind, "kind");
+        kind.setItems(AgreementKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation(Keys.of("kind", k)));
+        label(signedOn, "signedOn");
+        signedOn.setMax(LocalDate.now());
+        signedOn.setLocale(getLocale());
+        label(placeSigned, "placeSigned");
+        label(source, "source");
+        label(notes, "notes");
+
+        BeanValidationBinder<PartnerForm> binder = new BeanValidationBinder<>(PartnerForm.class);
+        binder.forField(country).asRequired(getTranslation("validation.required")).bind("country");
+        binder.forField(signedOn).asRequired(getTranslation("validation.required")).bind("signedOn");
+        binder.forField(kind).asRequired(getTranslation("validation.required")).bind("kind");
+        binder.bindInstanceFields(this);
+        binder.setBean(new PartnerForm());
+
+        FormLayout form = new FormLayout(nameZh, nameEn, country, continent, adminLevel, kind, latitude, longitude,
+                signedOn, placeSigned, source, notes);
+        form.setColspan(notes, 2);
+        add(form);
+
+        Map<String, HasValidation> fields = Map.ofEntries(Map.entry("nameZh", nameZh), Map.entry("nameEn", nameEn),
+                Map.entry("country", country), Map.entry("continent", continent), Map.entry("adminLevel", adminLevel),
+                Map.entry("latitude", latitude), Map.entry("longitude", longitude), Map.entry("kind", kind),
+                Map.entry("signedOn", signedOn), Map.entry("placeSigned", placeSigned), Map.entry("source", source));
+        save.setText(getTranslation("admin.save"));
+        save.setId("add-partner-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(event -> {
+            if (!binder.validate().isOk()) {
+                return;
+            }
+            PartnerForm bean = binder.getBean();
+            long[] id = new long[1];
+            boolean saved = FormErrors.attempt(this, fields, () -> id[0] = registry.addPartner(
+                    new RegistryCommands.AddPartner(bean.getNameZh(), bean.getNameEn(), bean.getCountry().iso2(),
+                            bean.getContinent(), bean.getAdminLevel(), bean.getLatitude(), bean.getLongitude(),
+                            bean.getKind(), bean.getSignedOn(), bean.getPlaceSigned(), bean.getSource(),
+                            bean.getNotes())), () -> { });
+            if (saved) {
+                FormErrors.saved(getTranslation("admin.saved"));
+                close();
+                onAdded.accept(id[0]);
+            }
+        });
+        Button cancel = new Button(getTranslation("admin.cancel"), event -> close());
+        getFooter().add(cancel, save);
+    }
+
+    private void label(com.vaadin.flow.component.HasLabel field, String name) {
+        field.setLabel(getTranslation("admin.field." + name));
+        ((com.vaadin.flow.component.Component) field).setId("partner-" + name);
+    }
+}

@@ -1,0 +1,100 @@
+package cn.gz.youcheng.registry.ui;
+
+import cn.gz.youcheng.registry.DirectoryFilter;
+import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.PartnerHistory;
+import cn.gz.youcheng.registry.PartnerRow;
+import cn.gz.youcheng.registry.RegistryService;
+import cn.gz.youcheng.security.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/** The office's list of partners and their agreements: every status, searchable, each opening an editor. */
+@Route("admin")
+@Menu(title = "menu.admin.agreements", order = 10)
+@RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
+class AgreementsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final DirectoryQueries queries;
+    private final RegistryService registry;
+    private final PartnerHistory history;
+    private final TextField search = new TextField();
+    private final Grid<PartnerRow> grid = new Grid<>(PartnerRow.class, false);
+
+    AgreementsView(DirectoryQueries queries, RegistryService registry, PartnerHistory history) {
+        this.queries = queries;
+        this.registry = registry;
+        this.history = history;
+        setSizeFull();
+
+        search.setId("admin-search");
+        search.setLabel(getTranslation("directory.filter.text"));
+        search.setPlaceholder(getTranslation("directory.filter.text.placeholder"));
+        search.setClearButtonVisible(true);
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+
+        Button add = new Button(getTranslation("admin.add-partner"), VaadinIcon.PLUS.create(),
+                event -> new AddPartnerDialog(registry, this::opened).open());
+        add.setId("add-partner");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, add);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("admin-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(row -> getTranslation(Keys.of("list", row.list())))
+                .setHeader(getTranslation("directory.column.list")).setAutoWidth(true);
+        grid.addColumn(PartnerRow::seq).setHeader(getTranslation("directory.column.seq")).setAutoWidth(true);
+        grid.addColumn(PartnerRow::nameZh).setHeader(getTranslation("directory.column.nameZh")).setAutoWidth(true);
+        grid.addColumn(PartnerRow::nameEn).setHeader(getTranslation("directory.column.nameEn")).setAutoWidth(true);
+        grid.addColumn(PartnerRow::countryZh).setHeader(getTranslation("directory.column.country")).setAutoWidth(true);
+        grid.addColumn(PartnerRow::signedOn).setHeader(getTranslation("directory.column.signedOn")).setAutoWidth(true);
+        grid.addColumn(row -> getTranslation(Keys.of("status", row.status())))
+                .setHeader(getTranslation("directory.column.status")).setAutoWidth(true);
+        grid.setItems(query -> queries.page(filter(), List.of(), query.getOffset(), query.getLimit()).stream(),
+                query -> queries.count(filter()));
+        grid.addItemClickListener(event -> opened(event.getItem().id()));
+
+        add(new H2(getTranslation("admin.title")), toolbar, grid);
+        setFlexGrow(1, grid);
+    }
+
+    /** Every partner in any standing, as of today. */
+    private DirectoryFilter filter() {
+        return new DirectoryFilter(search.getValue(), null, null, null, null, null, null, queries.today());
+    }
+
+    /** Opens the editor of a partner; the grid shows the latest data when it closes. */
+    void opened(long partnerId) {
+        grid.getDataProvider().refreshAll();
+        PartnerEditor editor = new PartnerEditor(registry, history, partnerId);
+        editor.addOpenedChangeListener(event -> {
+            if (!event.isOpened()) {
+                grid.getDataProvider().refreshAll();
+            }
+        });
+        editor.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,58 @@
+package cn.gz.youcheng.registry.ui;
+
+import cn.gz.youcheng.registry.RegistryValidationException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.Map;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Shows what the registry refused, next to the field it concerns where there is one. */
+final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    /**
+     * Runs a change; returns true if it was saved. Validation problems go to their fields, a conflicting
+     * edit to {@code onConflict}.
+     */
+    static boolean attempt(Component owner, Map<String, ? extends HasValidation> fields, Runnable change,
+            Runnable onConflict) {
+        fields.values().forEach(field -> field.setInvalid(false));
+        try {
+            change.run();
+            return true;
+        } catch (RegistryValidationException e) {
+            for (RegistryValidationException.Problem problem : e.problems()) {
+                String message = owner.getTranslation(problem.messageKey(), problem.arguments());
+                HasValidation field = fields.get(problem.field());
+                if (field != null) {
+                    field.setErrorMessage(message);
+                    field.setInvalid(true);
+                } else {
+                    error(owner.getTranslation("admin.error", message));
+                }
+            }
+            return false;
+        } catch (OptimisticLockingFailureException e) {
+            onConflict.run();
+            return false;
+        } catch (AccessDeniedException e) {
+            error(owner.getTranslation("admin.denied"));
+            return false;
+        }
+    }
+
+    static void error(String message) {
+        Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    static void saved(String message) {
+        Notification notification = Notification.show(message, 3000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}

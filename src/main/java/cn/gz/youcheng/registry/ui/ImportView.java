@@ -1,0 +1,121 @@
+package cn.gz.youcheng.registry.ui;
+
+import cn.gz.youcheng.registry.importing.BulkImport;
+import cn.gz.youcheng.registry.importing.ImportRejectedException;
+import cn.gz.youcheng.security.Role;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+
+/**
+ * Bulk import: upload a CSV (the export's columns) or the official text, see what every row would do, then
+ * apply all of it or nothing.
+ */
+@Route("admin/import")
+@Menu(title = "menu.admin.import", order = 20)
+@RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
+class ImportView extends VerticalLayout implements HasDynamicTitle {
+
+    private final BulkImport bulkImport;
+    private final Paragraph summary = new Paragraph();
+    private final Grid<BulkImport.Row> rows = new Grid<>(BulkImport.Row.class, false);
+    private final Button apply = new Button();
+    private final ProgressBar progress = new ProgressBar();
+    private String fileName;
+    private byte[] content;
+
+    ImportView(BulkImport bulkImport) {
+        this.bulkImport = bulkImport;
+        setSizeFull();
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+            UI ui = UI.getCurrent();
+            ui.access(() -> preview(metadata.fileName(), data));
+        }));
+        upload.setId("import-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(BulkImport.MAX_BYTES);
+        upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
+        upload.addFileRejectedListener(event -> summary.setText(getTranslation("import.error.too-large")));
+
+        summary.setId("import-summary");
+        rows.setId("import-rows");
+        rows.addThemeVariants(GridVariant.LUMO_COMPACT);
+        rows.addColumn(BulkImport.Row::row).setHeader(getTranslation("import.row")).setAutoWidth(true).setFlexGrow(0);
+        rows.addColumn(row -> getTranslation("import.outcome." + row.outcome().name().toLowerCase(Locale.ROOT)))
+                .setHeader(getTranslation("import.outcome")).setAutoWidth(true);
+        rows.addColumn(BulkImport.Row::nameZh).setHeader(getTranslation("directory.column.nameZh")).setAutoWidth(true);
+        rows.addColumn(BulkImport.Row::countryIso2).setHeader(getTranslation("directory.column.country")).setAutoWidth(true);
+        rows.addColumn(BulkImport.Row::detail).setHeader(getTranslation("import.detail"));
+        rows.setPartNameGenerator(row -> row.outcome() == BulkImport.Outcome.ERROR ? "error-row" : null);
+
+        apply.setText(getTranslation("import.apply"));
+        apply.setId("import-apply");
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        apply.setEnabled(false);
+        apply.addClickListener(event -> {
+            apply.setEnabled(false);
+            progress.setVisible(true);
+            // A second round trip, so that the progress bar is on screen while the import runs.
+            UI.getCurrent().getPage().executeJs("return 0").then(ignored -> applyFile());
+        });
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+
+        add(new H2(getTranslation("import.title")), new Paragraph(getTranslation("import.help",
+                BulkImport.MAX_ROWS, BulkImport.MAX_BYTES / 1024 / 1024)), upload, summary, progress, apply, rows);
+        setFlexGrow(1, rows);
+    }
+
+    void preview(String name, byte[] data) {
+        fileName = name;
+        content = data;
+        show(bulkImport.preview(name, data));
+    }
+
+    void applyFile() {
+        try {
+            BulkImport.Preview applied = bulkImport.apply(fileName, content);
+            summary.setText(getTranslation("import.applied", applied.count(BulkImport.Outcome.NEW),
+                    applied.count(BulkImport.Outcome.CHANGED), fileName));
+            apply.setEnabled(false);
+            content = null;
+        } catch (ImportRejectedException e) {
+            show(e.preview());
+        } catch (RuntimeException e) {
+            summary.setText(getTranslation("import.failed", e.getMessage()));
+        } finally {
+            progress.setVisible(false);
+        }
+    }
+
+    private void show(BulkImport.Preview preview) {
+        rows.setItems(preview.rows());
+        if (preview.fileProblem() != null) {
+            String[] problem = preview.fileProblem().split(":", 2);
+            summary.setText(getTranslation(problem[0], problem.length > 1 ? problem[1] : ""));
+        } else {
+            summary.setText(getTranslation("import.preview", preview.fileName(), preview.count(BulkImport.Outcome.NEW),
+                    preview.count(BulkImport.Outcome.CHANGED), preview.count(BulkImport.Outcome.UNCHANGED),
+                    preview.count(BulkImport.Outcome.ERROR)));
+        }
+        apply.setEnabled(preview.applicable());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("import.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,185 @@
+package cn.gz.youcheng.registry.ui;
+
+import cn.gz.youcheng.registry.AdminLevel;
+import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.PartnerEditing;
+import cn.gz.youcheng.registry.PartnerEditing.AgreementEditing;
+import cn.gz.youcheng.registry.PartnerHistory;
+import cn.gz.youcheng.registry.RegistryCommands;
+import cn.gz.youcheng.registry.RegistryService;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Edits one partner: its details, each agreement (details, suspend, end, reinstate), the upgrade to sister
+ * city, and shows who changed what and when.
+ */
+class PartnerEditor extends Dialog {
+
+    private static final ZoneId GUANGZHOU = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final RegistryService registry;
+    private final PartnerHistory history;
+    private final long partnerId;
+    private final VerticalLayout content = new VerticalLayout();
+    private final BeanValidationBinder<PartnerForm> binder = new BeanValidationBinder<>(PartnerForm.class);
+
+    final TextField nameZh = new TextField();
+    final TextField nameEn = new TextField();
+    final Select<AdminLevel> adminLevel = new Select<>();
+    final NumberField latitude = new NumberField();
+    final NumberField longitude = new NumberField();
+    Button upgrade;
+    private PartnerEditing partner;
+
+    PartnerEditor(RegistryService registry, PartnerHistory history, long partnerId) {
+        this.registry = registry;
+        this.history = history;
+        this.partnerId = partnerId;
+        setId("partner-editor");
+        setWidth("min(60em, 100vw)");
+        nameZh.setLabel(getTranslation("admin.field.nameZh"));
+        nameZh.setId("edit-nameZh");
+        nameEn.setLabel(getTranslation("admin.field.nameEn"));
+        nameEn.setId("edit-nameEn");
+        adminLevel.setLabel(getTranslation("admin.field.adminLevel"));
+        adminLevel.setItems(AdminLevel.values());
+        adminLevel.setItemLabelGenerator(l -> getTranslation(Keys.of("level", l)));
+        latitude.setLabel(getTranslation("admin.field.latitude"));
+        longitude.setLabel(getTranslation("admin.field.longitude"));
+        binder.bindInstanceFields(this);
+        Map<String, HasValidation> fields = Map.of("nameZh", nameZh, "nameEn", nameEn, "adminLevel", adminLevel,
+                "latitude", latitude, "longitude", longitude);
+        Button saveDetails = new Button(getTranslation("admin.save"));
+        saveDetails.setId("edit-save");
+        saveDetails.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        saveDetails.addClickListener(event -> {
+            if (!binder.validate().isOk()) {
+                return;
+            }
+            PartnerForm form = binder.getBean();
+            run(fields, () -> registry.editPartner(new RegistryCommands.EditPartner(partner.id(), partner.version(),
+                    form.getNameZh(), form.getNameEn(), form.getAdminLevel(), form.getLatitude(), form.getLongitude())));
+        });
+        add(new FormLayout(nameZh, nameEn, adminLevel, latitude, longitude, saveDetails), content);
+        getFooter().add(new Button(getTranslation("admin.close"), event -> close()));
+        reload();
+    }
+
+    /** Shows the partner as it is now in the database. */
+    void reload() {
+        partner = registry.partnerForEditing(partnerId).orElseThrow();
+        setHeaderTitle(partner.nameZh() + " · " + partner.nameEn() + " (" + partner.countryZh() + ")");
+        PartnerForm form = new PartnerForm();
+        form.setNameZh(partner.nameZh());
+        form.setNameEn(partner.nameEn());
+        form.setAdminLevel(partner.adminLevel());
+        form.setLatitude(partner.latitude());
+        form.setLongitude(partner.longitude());
+        binder.setBean(form);
+        content.removeAll();
+
+        content.add(new H3(getTranslation("partner.agreements")));
+        upgrade = new Button(getTranslation("admin.upgrade"), event -> new UpgradeDialog(this, registry, partner).open());
+        upgrade.setId("upgrade");
+        upgrade.setEnabled(partner.canUpgrade());
+        content.add(upgrade);
+        for (AgreementEditing agreement : partner.agreements()) {
+            content.add(agreementRow(agreement));
+        }
+
+        content.add(new H3(getTranslation("admin.history")));
+        UnorderedList timeline = new UnorderedList();
+        timeline.setId("partner-history");
+        for (PartnerHistory.Entry entry : history.of(partnerId)) {
+            ListItem item = new ListItem();
+            item.add(new Span(entry.username() + " · " + TIME.format(entry.at().atZone(ZoneOffset.UTC)) + " UTC ("
+                    + TIME.format(entry.at().atZone(GUANGZHOU)) + " " + getTranslation("admin.history.local") + ") · "
+                    + subject(entry) + " · " + getTranslation("admin.history." + entry.type().name().toLowerCase())
+                    + (entry.comment() == null ? "" : " · " + entry.comment())));
+            UnorderedList changes = new UnorderedList();
+            entry.changes().forEach(change -> changes.add(new ListItem(getTranslation("admin.field." + change.field())
+                    + ": " + (change.before() == null ? "—" : change.before()) + " → "
+                    + (change.after() == null ? "—" : change.after()))));
+            item.add(changes);
+            timeline.add(item);
+        }
+        content.add(timeline);
+    }
+
+    private Div agreementRow(AgreementEditing agreement) {
+        Div row = new Div();
+        row.setId("agreement-" + agreement.id());
+        row.add(new Span(getTranslation(Keys.of("kind", agreement.kind())) + " · "
+                + agreement.signedOn() + " · " + getTranslation(Keys.of("status", agreement.status()))
+                + (agreement.placeSigned() == null ? "" : " · " + agreement.placeSigned())));
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.add(new Button(getTranslation("admin.edit-agreement"),
+                event -> new AgreementDialog(this, registry, agreement).open()));
+        if (agreement.status() == AgreementStatus.ACTIVE) {
+            actions.add(statusButton(agreement, AgreementStatus.SUSPENDED, "admin.suspend"));
+        }
+        if (agreement.status() == AgreementStatus.ACTIVE || agreement.status() == AgreementStatus.SUSPENDED) {
+            actions.add(statusButton(agreement, AgreementStatus.TERMINATED, "admin.terminate"));
+        }
+        if (agreement.status() == AgreementStatus.SUSPENDED || agreement.status() == AgreementStatus.TERMINATED) {
+            actions.add(statusButton(agreement, AgreementStatus.ACTIVE, "admin.reinstate"));
+        }
+        row.add(actions);
+        return row;
+    }
+
+    private Button statusButton(AgreementEditing agreement, AgreementStatus status, String key) {
+        Button button = new Button(getTranslation(key),
+                event -> new StatusDialog(this, registry, agreement, status, getTranslation(key)).open());
+        button.setId(key.substring("admin.".length()) + "-" + agreement.id());
+        return button;
+    }
+
+    private String subject(PartnerHistory.Entry entry) {
+        return entry.subject().equals("partner") ? getTranslation("admin.history.partner")
+                : getTranslation("admin.history.agreement", entry.subject().substring("agreement:".length()));
+    }
+
+    /** Saves a change and shows the result; a conflicting edit offers to reload what the other officer saved. */
+    boolean run(Map<String, ? extends HasValidation> fields, Runnable change) {
+        boolean saved = FormErrors.attempt(this, fields, change, this::conflict);
+        if (saved) {
+            FormErrors.saved(getTranslation("admin.saved"));
+            reload();
+        }
+        return saved;
+    }
+
+    private void conflict() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("conflict");
+        dialog.setHeader(getTranslation("admin.conflict.title"));
+        dialog.setText(getTranslation("admin.conflict.text"));
+        dialog.setConfirmText(getTranslation("admin.conflict.reload"));
+        dialog.addConfirmListener(event -> reload());
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("admin.cancel"));
+        dialog.open();
+    }
+}

@@ -1,0 +1,145 @@
+package cn.gz.youcheng.security.ui;
+
+import cn.gz.youcheng.security.Role;
+import cn.gz.youcheng.security.UserException;
+import cn.gz.youcheng.security.UserService;
+import cn.gz.youcheng.security.UserSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/** The officers' accounts: create, disable, reset a password, change the role. Administrators only. */
+@Route("admin/users")
+@Menu(title = "menu.admin.users", order = 30)
+@RolesAllowed(Role.ADMIN_NAME)
+class UsersView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final UserService users;
+    private final Grid<UserSummary> grid = new Grid<>(UserSummary.class, false);
+
+    UsersView(UserService users) {
+        this.users = users;
+        grid.setId("users-grid");
+        grid.addColumn(UserSummary::username).setHeader(getTranslation("users.username")).setAutoWidth(true);
+        grid.addColumn(user -> getTranslation("role." + user.role().name().toLowerCase()))
+                .setHeader(getTranslation("users.role")).setAutoWidth(true);
+        grid.addColumn(user -> getTranslation(user.enabled() ? "users.enabled" : "users.disabled"))
+                .setHeader(getTranslation("users.state")).setAutoWidth(true);
+        grid.addColumn(user -> TIME.format(user.passwordChangedAt())).setHeader(getTranslation("users.password-changed"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        Button create = new Button(getTranslation("users.create"), event -> createDialog().open());
+        create.setId("create-user");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new H2(getTranslation("users.title")), create, grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(UserSummary user) {
+        Button toggle = new Button(getTranslation(user.enabled() ? "users.disable" : "users.enable"),
+                event -> attempt(() -> users.setEnabled(user.id(), !user.enabled(), user.version())));
+        toggle.setId((user.enabled() ? "disable-" : "enable-") + user.username());
+        Select<Role> role = new Select<>();
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(r -> getTranslation("role." + r.name().toLowerCase()));
+        role.setValue(user.role());
+        role.setId("role-" + user.username());
+        role.setAriaLabel(getTranslation("users.role"));
+        role.addValueChangeListener(event -> {
+            if (event.isFromClient()) {
+                attempt(() -> users.changeRole(user.id(), event.getValue(), user.version()));
+            }
+        });
+        Button reset = new Button(getTranslation("users.reset-password"), event -> resetDialog(user).open());
+        reset.setId("reset-" + user.username());
+        return new HorizontalLayout(role, toggle, reset);
+    }
+
+    private Dialog createDialog() {
+        Dialog dialog = new Dialog(getTranslation("users.create"));
+        TextField username = new TextField(getTranslation("users.username"));
+        username.setId("new-username");
+        PasswordField password = new PasswordField(getTranslation("users.password"));
+        password.setId("new-password");
+        password.setHelperText(getTranslation("password.rules"));
+        Select<Role> role = new Select<>();
+        role.setLabel(getTranslation("users.role"));
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(r -> getTranslation("role." + r.name().toLowerCase()));
+        role.setValue(Role.EDITOR);
+        dialog.add(new FormLayout(username, password, role));
+        Button save = new Button(getTranslation("admin.save"), event -> {
+            if (attempt(() -> users.create(username.getValue(), password.getValue(), role.getValue()))) {
+                dialog.close();
+            }
+        });
+        save.setId("new-user-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("admin.cancel"), event -> dialog.close()), save);
+        return dialog;
+    }
+
+    private Dialog resetDialog(UserSummary user) {
+        Dialog dialog = new Dialog(getTranslation("users.reset-password") + ": " + user.username());
+        PasswordField password = new PasswordField(getTranslation("users.password"));
+        password.setHelperText(getTranslation("password.rules"));
+        dialog.add(password);
+        Button save = new Button(getTranslation("admin.save"), event -> {
+            if (attempt(() -> users.resetPassword(user.id(), password.getValue(), user.version()))) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("admin.cancel"), event -> dialog.close()), save);
+        return dialog;
+    }
+
+    private boolean attempt(Supplier<?> change) {
+        try {
+            change.get();
+            Notification.show(getTranslation("admin.saved"), 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            return true;
+        } catch (UserException e) {
+            Notification.show(getTranslation(e.messageKey()), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        } catch (OptimisticLockingFailureException e) {
+            Notification.show(getTranslation("admin.conflict.text"), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        } finally {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(users.users());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("users.title") + " · " + getTranslation("app.name");
+    }
+}
