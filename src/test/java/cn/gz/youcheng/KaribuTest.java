@@ -1,5 +1,7 @@
 package cn.gz.youcheng;
 
+import cn.gz.youcheng.security.Role;
+import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockRouteNotFoundError;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -9,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
 import kotlin.jvm.functions.Function0;
@@ -16,12 +19,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** A browserless UI test: the real views, services and database, driven through karibu-testing. */
-@IntegrationTest
+/**
+ * A browserless UI test: the real views, services and database, driven through karibu-testing. Subclasses
+ * choose the database with {@link IntegrationTest} or {@link AdminTest}.
+ */
 public abstract class KaribuTest {
 
-    private static final Routes ROUTES = discoverRoutes();
+    protected static final Routes ROUTES = discoverRoutes();
 
     @Autowired
     private ApplicationContext context;
@@ -35,6 +43,17 @@ public abstract class KaribuTest {
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Signs in as the sign-in form would: Spring's security context and the request's principal and roles. */
+    protected static void login(String username, Role role) {
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(username, null,
+                AuthorityUtils.createAuthorityList("ROLE_" + role.name()));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((principal, name) -> name.equals(role.name()));
     }
 
     /**

@@ -172,7 +172,8 @@ public class RegistryService {
         Agreement sisterCity = partner.sign(AgreementKind.SISTER_CITY, command.signedOn());
         sisterCity.setPlaceSigned(blankToNull(command.placeSigned()));
         sisterCity.setSource(blankToNull(command.source()));
-        partners.saveAndFlush(partner);
+        // Persisted first (not merged through the partner), so that the memorandum can point to it.
+        agreements.saveAndFlush(sisterCity);
         memorandum.orElseThrow().supersede(sisterCity);
         agreements.saveAndFlush(memorandum.orElseThrow());
         log.info("Partner {} {} upgraded to sister city on {}", partner.getId(), partner.getNameZh(), command.signedOn());

@@ -119,8 +119,7 @@ class PartnerEditor extends Dialog {
                     + (entry.comment() == null ? "" : " · " + entry.comment())));
             UnorderedList changes = new UnorderedList();
             entry.changes().forEach(change -> changes.add(new ListItem(getTranslation("admin.field." + change.field())
-                    + ": " + (change.before() == null ? "—" : change.before()) + " → "
-                    + (change.after() == null ? "—" : change.after()))));
+                    + ": " + value(change.field(), change.before()) + " → " + value(change.field(), change.after()))));
             item.add(changes);
             timeline.add(item);
         }
@@ -154,6 +153,20 @@ class PartnerEditor extends Dialog {
                 event -> new StatusDialog(this, registry, agreement, status, getTranslation(key)).open());
         button.setId(key.substring("admin.".length()) + "-" + agreement.id());
         return button;
+    }
+
+    /** Enum values in the visitor's language, the rest as recorded. */
+    private String value(String field, String value) {
+        if (value == null) {
+            return "—";
+        }
+        String prefix = switch (field) {
+            case "status" -> "status";
+            case "kind" -> "kind";
+            case "adminLevel" -> "level";
+            default -> null;
+        };
+        return prefix == null ? value : getTranslation(prefix + "." + value.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
     private String subject(PartnerHistory.Entry entry) {

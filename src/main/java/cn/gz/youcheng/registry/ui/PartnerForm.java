@@ -12,8 +12,8 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
-/** The fields of the partner forms, checked with bean validation as the officer types. */
-class PartnerForm {
+/** The fields of the partner forms, checked with bean validation as the officer types (public for the binder). */
+public class PartnerForm {
 
     @NotBlank
     @Size(max = 100)

@@ -3,6 +3,7 @@ package cn.gz.youcheng.directory.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.KaribuTest;
 import cn.gz.youcheng.registry.DirectoryFilter;
 import cn.gz.youcheng.registry.DirectoryQueries;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+@IntegrationTest
 class PartnerViewTest extends KaribuTest {
 
     @Autowired
