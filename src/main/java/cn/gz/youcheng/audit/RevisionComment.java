@@ -1,33 +1,38 @@
 package cn.gz.youcheng.audit;
 
-import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Attaches a comment (such as an imported file's name) to the revisions written while a piece of work runs.
- * Envers creates the revision inside the transaction, so the comment is held for the current thread only.
+ * Attaches a comment (such as an imported file's name) to the revision of the current transaction. Envers
+ * creates the revision when the transaction commits, so the comment is bound to the transaction, not to a
+ * block of code, and released when it completes.
  */
 public final class RevisionComment {
 
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final Object KEY = RevisionComment.class;
 
     private RevisionComment() {
     }
 
-    public static <T> T with(String comment, Supplier<T> work) {
-        String previous = CURRENT.get();
-        CURRENT.set(comment);
-        try {
-            return work.get();
-        } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+    public static void forCurrentTransaction(String comment) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("a revision comment needs a transaction");
         }
+        if (TransactionSynchronizationManager.hasResource(KEY)) {
+            TransactionSynchronizationManager.unbindResource(KEY);
+        } else {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
+                }
+            });
+        }
+        TransactionSynchronizationManager.bindResource(KEY, comment);
     }
 
     static String current() {
-        return CURRENT.get();
+        return (String) TransactionSynchronizationManager.getResource(KEY);
     }
 }

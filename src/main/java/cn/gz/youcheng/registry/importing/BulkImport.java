@@ -97,10 +97,8 @@ public class BulkImport {
         if (!plan.preview().applicable()) {
             throw new ImportRejectedException(plan.preview());
         }
-        RevisionComment.with("import: " + fileName, () -> {
-            plan.actions().forEach(Runnable::run);
-            return null;
-        });
+        RevisionComment.forCurrentTransaction("import: " + fileName);
+        plan.actions().forEach(Runnable::run);
         return plan.preview();
     }
 

@@ -96,21 +96,20 @@ public class SeedImport {
             joined.put(entry, row);
         });
 
-        return RevisionComment.with("seed: " + OFFICIAL_LIST, () -> {
-            Map<String, Country> saved = new HashMap<>();
-            countries.saveAll(countriesByZh.values()).forEach(c -> saved.put(c.getNameZh(), c));
-            joined.forEach((entry, row) -> {
-                Partner partner = new Partner(entry.nameZh(), row.get("name_en"), saved.get(entry.countryZh()),
-                        AdminLevel.valueOf(row.get("admin_level").toUpperCase(Locale.ROOT)));
-                partner.locate(Double.valueOf(row.get("lat")), Double.valueOf(row.get("lon")),
-                        row.get("source"));
-                Agreement agreement = partner.sign(entry.list().kind(), entry.signedOn());
-                agreement.setSource(OfficialFormat.heading(entry.list()));
-                partners.save(partner);
-            });
-            return new SeedSummary(official.sisterCities().size(), official.exchangeCities().size(),
-                    official.countryCount());
+        RevisionComment.forCurrentTransaction("seed: " + OFFICIAL_LIST);
+        Map<String, Country> saved = new HashMap<>();
+        countries.saveAll(countriesByZh.values()).forEach(c -> saved.put(c.getNameZh(), c));
+        joined.forEach((entry, row) -> {
+            Partner partner = new Partner(entry.nameZh(), row.get("name_en"), saved.get(entry.countryZh()),
+                    AdminLevel.valueOf(row.get("admin_level").toUpperCase(Locale.ROOT)));
+            partner.locate(Double.valueOf(row.get("lat")), Double.valueOf(row.get("lon")),
+                    row.get("source"));
+            Agreement agreement = partner.sign(entry.list().kind(), entry.signedOn());
+            agreement.setSource(OfficialFormat.heading(entry.list()));
+            partners.save(partner);
         });
+        return new SeedSummary(official.sisterCities().size(), official.exchangeCities().size(),
+                official.countryCount());
     }
 
     private static Map<String, Country> readCountries(String csv) {

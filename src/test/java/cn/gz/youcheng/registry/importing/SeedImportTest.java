@@ -141,10 +141,10 @@ class SeedImportTest {
     @Test
     void theSeedLoadIsAttributedToSystem() {
         assertThat(jdbc.sql("""
-                        select r.username from revision r
+                        select r.username || ' / ' || r.comment from revision r
                         where r.id = (select min(a.rev) from partner_aud a)
                         """).query(String.class).single())
-                .isEqualTo("system");
+                .isEqualTo("system / seed: seed/guangzhou-friendship-cities.txt");
     }
 
     private List<PartnerRow> listed() {

@@ -1,0 +1,179 @@
+package cn.gz.youcheng.registry.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import cn.gz.youcheng.AdminTest;
+import cn.gz.youcheng.registry.importing.BulkImport.Outcome;
+import cn.gz.youcheng.registry.importing.BulkImport.Preview;
+import cn.gz.youcheng.registry.PartnerList;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+@AdminTest
+class BulkImportTest {
+
+    private static final String HEADER = "list,seq,name_zh,name_en,country_zh,country_en,country_iso2,continent,"
+            + "admin_level,signed_on,status,lat,lon\r\n";
+
+    @Autowired
+    BulkImport bulkImport;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    WebApplicationContext context;
+
+    @BeforeEach
+    void signIn() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "import.officer", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void ourOwnCsvDownloadImportsBackAsUnchanged() throws Exception {
+        byte[] csv = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build()
+                .perform(get("/export/partners.csv?list=sister")).andReturn().getResponse().getContentAsByteArray();
+        signIn();
+
+        Preview preview = bulkImport.preview("partners.csv", csv);
+
+        assertThat(preview.fileProblem()).isNull();
+        assertThat(preview.rows()).hasSizeGreaterThanOrEqualTo(38).allSatisfy(row ->
+                assertThat(row.outcome()).as(row.toString()).isEqualTo(Outcome.UNCHANGED));
+        assertThat(preview.applicable()).isFalse();
+    }
+
+    @Test
+    void previewsNewChangedAndUnchangedRowsAndAppliesThemInOneAttributedRevision() {
+        String csv = HEADER
+                + "exchange,,雷克雅未克,Reykjavík,,,IS,europe,city,2025-09-01,,64.1466,-21.9426\r\n"
+                + "sister,,马尼拉,\"Manila, Metro Manila\",,,PH,,,1982-11-05,,,\r\n"
+                + "sister,,福冈,Fukuoka,,,JP,,city,1979-05-02,,,\r\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+
+        Preview preview = bulkImport.preview("october.csv", bytes);
+
+        assertThat(preview.rows()).extracting(BulkImport.Row::outcome)
+                .containsExactly(Outcome.NEW, Outcome.CHANGED, Outcome.UNCHANGED);
+        assertThat(preview.rows().get(1).detail()).contains("name_en: Manila → Manila, Metro Manila");
+        int revisions = count("revision");
+
+        bulkImport.apply("october.csv", bytes);
+
+        assertThat(jdbc.sql("select name_en from partner where name_zh = '雷克雅未克'").query(String.class).single())
+                .isEqualTo("Reykjavík");
+        assertThat(jdbc.sql("select name_en from partner where name_zh = '马尼拉'").query(String.class).single())
+                .isEqualTo("Manila, Metro Manila");
+        assertThat(count("revision")).isEqualTo(revisions + 1);
+        assertThat(jdbc.sql("select username || ' ' || comment from revision order by id desc limit 1")
+                .query(String.class).single()).isEqualTo("import.officer import: october.csv");
+    }
+
+    @Test
+    void aFileWithAnyBadRowAppliesNothingAndNamesTheRowAndColumn() {
+        String csv = HEADER
+                + "exchange,,奥斯陆,Oslo,,,NO,europe,city,2025-01-01,,,\r\n"
+                + "exchange,,特隆赫姆,Trondheim,,,NO,europe,city,2025-13-01,,,\r\n"
+                + "exchange,,奥斯陆,Oslo,,,NO,europe,city,2025-01-01,,,\r\n"
+                + "friends,,卑尔根,Bergen,,,NO,europe,city,2025-01-01,,,\r\n"
+                + "exchange,,斯塔万格,Stavanger,,,XX,europe,city,2025-01-01,,,\r\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        int partners = count("partner");
+
+        Preview preview = bulkImport.preview("bad.csv", bytes);
+
+        assertThat(preview.rows()).extracting(BulkImport.Row::row, BulkImport.Row::outcome, BulkImport.Row::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, Outcome.NEW, "友好合作交流城市 2025-01-01"),
+                        org.assertj.core.groups.Tuple.tuple(2, Outcome.ERROR, "signed_on: '2025-13-01' is not a date (yyyy-MM-dd)"),
+                        org.assertj.core.groups.Tuple.tuple(3, Outcome.ERROR, "duplicate of row 1"),
+                        org.assertj.core.groups.Tuple.tuple(4, Outcome.ERROR, "list: 'friends' is neither sister nor exchange"),
+                        org.assertj.core.groups.Tuple.tuple(5, Outcome.ERROR, "country_iso2: 'XX' is not an ISO 3166-1 code"));
+        assertThatThrownBy(() -> bulkImport.apply("bad.csv", bytes)).isInstanceOf(ImportRejectedException.class);
+        assertThat(count("partner")).isEqualTo(partners);
+    }
+
+    @Test
+    void rejectsAWrongEncodingDelimiterOrHeaderAsAWhole() {
+        String gbk = HEADER + "exchange,,奥斯陆,Oslo,,,NO,europe,city,2025-01-01,,,\r\n";
+        assertThat(bulkImport.preview("gbk.csv", gbk.getBytes(Charset.forName("GBK"))).fileProblem())
+                .isEqualTo("import.error.encoding");
+        assertThat(bulkImport.preview("semicolons.csv", "list;name_zh;name_en;country_iso2;signed_on\n"
+                .getBytes(StandardCharsets.UTF_8)).fileProblem()).isEqualTo("import.error.delimiter");
+        assertThat(bulkImport.preview("headers.csv", "list,name_zh,country\nsister,测试,JP\n"
+                .getBytes(StandardCharsets.UTF_8)).fileProblem())
+                .isEqualTo("import.error.missing-columns:country_iso2, name_en, signed_on");
+        assertThat(bulkImport.preview("big.csv", new byte[BulkImport.MAX_BYTES + 1]).fileProblem())
+                .isEqualTo("import.error.too-large");
+    }
+
+    @Test
+    void theOfficialTextUpgradesAnExchangePartnerThatTheListNowShowsAsSisterCity() {
+        OfficialList seed = OfficialListParser.parse(SeedImport.resource(SeedImport.OFFICIAL_LIST));
+        List<OfficialEntry> sister = new ArrayList<>(seed.sisterCities());
+        sister.add(new OfficialEntry(PartnerList.SISTER, 39, "金边", "柬埔寨", LocalDate.of(2025, 2, 1)));
+        List<OfficialEntry> exchange = new ArrayList<>();
+        for (OfficialEntry entry : seed.exchangeCities()) {
+            if (!entry.nameZh().equals("金边")) {
+                exchange.add(new OfficialEntry(PartnerList.EXCHANGE, exchange.size() + 1, entry.nameZh(),
+                        entry.countryZh(), entry.signedOn()));
+            }
+        }
+        byte[] text = OfficialListWriter.write(new OfficialList(sister, exchange)).getBytes(StandardCharsets.UTF_8);
+
+        Preview preview = bulkImport.preview("official-2025.txt", text);
+
+        assertThat(preview.rows().stream().filter(row -> row.outcome() != Outcome.UNCHANGED))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.nameZh()).isEqualTo("金边");
+                    assertThat(row.outcome()).isEqualTo(Outcome.CHANGED);
+                    assertThat(row.detail()).isEqualTo("upgrade to sister city on 2025-02-01");
+                });
+        bulkImport.apply("official-2025.txt", text);
+        assertThat(jdbc.sql("select string_agg(a.kind || ':' || a.status, ' ' order by a.signed_on) from agreement a "
+                + "join partner p on p.id = a.partner_id where p.name_zh = '金边'").query(String.class).single())
+                .isEqualTo("FRIENDLY_EXCHANGE:SUPERSEDED SISTER_CITY:ACTIVE");
+    }
+
+    @Test
+    void aMalformedOfficialTextIsRejectedWithItsLine() {
+        String official = SeedImport.resource(SeedImport.OFFICIAL_LIST).replace("1979.05.02", "1979.02.30");
+
+        assertThat(bulkImport.preview("official.txt", official.getBytes(StandardCharsets.UTF_8)).fileProblem())
+                .isEqualTo("import.error.official:line 8: invalid signing date '1979.02.30': expected a real date written yyyy.MM.dd");
+    }
+
+    @Test
+    void importingNeedsAnOfficer() {
+        SecurityContextHolder.clearContext();
+
+        assertThatThrownBy(() -> bulkImport.preview("x.csv", HEADER.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfAny(AuthenticationException.class, AccessDeniedException.class);
+    }
+
+    private int count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+    }
+}
