@@ -1,8 +1,10 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.DirectoryFilter;
 import cn.gz.youcheng.registry.DirectoryQueries;
 import cn.gz.youcheng.registry.PartnerHistory;
+import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.PartnerRow;
 import cn.gz.youcheng.registry.RegistryService;
 import cn.gz.youcheng.security.Role;
@@ -15,6 +17,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -33,6 +36,8 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
     private final RegistryService registry;
     private final PartnerHistory history;
     private final TextField search = new TextField();
+    private final Select<PartnerList> list = new Select<>();
+    private final Select<AgreementStatus> status = new Select<>();
     private final Grid<PartnerRow> grid = new Grid<>(PartnerRow.class, false);
 
     AgreementsView(DirectoryQueries queries, RegistryService registry, PartnerHistory history) {
@@ -49,12 +54,29 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
 
+        list.setLabel(getTranslation("directory.filter.list"));
+        list.setItems(PartnerList.values());
+        list.setEmptySelectionAllowed(true);
+        list.setEmptySelectionCaption(getTranslation("directory.filter.list.all"));
+        list.setItemLabelGenerator(value -> value == null ? getTranslation("directory.filter.list.all")
+                : getTranslation(Keys.of("list", value)));
+        list.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        status.setId("admin-status");
+        status.setLabel(getTranslation("directory.filter.status"));
+        status.setItems(AgreementStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("directory.filter.status.all"));
+        status.setItemLabelGenerator(value -> value == null ? getTranslation("directory.filter.status.all")
+                : getTranslation(Keys.of("status", value)));
+        status.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+
         Button add = new Button(getTranslation("admin.add-partner"), VaadinIcon.PLUS.create(),
                 event -> new AddPartnerDialog(registry, this::opened).open());
         add.setId("add-partner");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, add);
+        HorizontalLayout toolbar = new HorizontalLayout(search, list, status, add);
+        toolbar.getStyle().set("flex-wrap", "wrap");
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("admin-grid");
@@ -76,9 +98,10 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
         setFlexGrow(1, grid);
     }
 
-    /** Every partner in any standing, as of today. */
+    /** Partners as of today in any standing unless a status is chosen. */
     private DirectoryFilter filter() {
-        return new DirectoryFilter(search.getValue(), null, null, null, null, null, null, queries.today());
+        return new DirectoryFilter(search.getValue(), list.getValue(), null, null, null, null, status.getValue(),
+                queries.today());
     }
 
     /** Opens the editor of a partner; the grid shows the latest data when it closes. */

@@ -9,6 +9,7 @@ import cn.gz.youcheng.AdminTest;
 import cn.gz.youcheng.KaribuTest;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementKind;
+import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.PartnerEditing;
 import cn.gz.youcheng.registry.PartnerHistory;
 import cn.gz.youcheng.registry.RegistryCommands;
@@ -71,6 +72,22 @@ class AgreementsViewTest extends KaribuTest {
         long id = idOf("卑尔根");
         assertThat(history.of(id)).extracting(PartnerHistory.Entry::username).containsOnly("chen.jie");
         assertThat(LocatorJ._find(PartnerEditor.class)).hasSize(1);
+    }
+
+    @Test
+    void theAdminGridFiltersByTextListAndStatus() {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<cn.gz.youcheng.registry.PartnerRow> grid =
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("admin-grid"));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<AgreementStatus> status =
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("admin-status"));
+
+        _setValue(status, AgreementStatus.ACTIVE);
+        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("admin-search")), "japan");
+
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(grid))
+                .extracting(cn.gz.youcheng.registry.PartnerRow::countryIso2).containsOnly("JP").hasSize(3);
     }
 
     @Test
