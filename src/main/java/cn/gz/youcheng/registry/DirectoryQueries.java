@@ -133,6 +133,34 @@ public class DirectoryQueries {
                 .single();
     }
 
+    /** Per-year, per-continent and top-country counts of the rows a filter selects (GROUP BY in SQL). */
+    public Statistics statistics(DirectoryFilter filter, int topCountries) {
+        Query query = new Query(filter);
+        List<Statistics.YearCount> perYear = jdbc.sql(STANDING + """
+                        select extract(year from l.signed_on)::int as year,
+                               count(*) filter (where l.kind = 'SISTER_CITY') as sister,
+                               count(*) filter (where l.kind = 'FRIENDLY_EXCHANGE') as exchange
+                        """ + FROM + query.where + " group by 1 order by 1")
+                .params(query.params)
+                .query((rs, i) -> new Statistics.YearCount(rs.getInt("year"), rs.getInt("sister"), rs.getInt("exchange")))
+                .list();
+        List<Statistics.ContinentCount> perContinent = jdbc.sql(STANDING + "select c.continent, count(*) as partners "
+                        + FROM + query.where + " group by c.continent order by partners desc, c.continent")
+                .params(query.params)
+                .query((rs, i) -> new Statistics.ContinentCount(Continent.valueOf(rs.getString("continent")),
+                        rs.getInt("partners")))
+                .list();
+        List<Statistics.CountryCount> countries = jdbc.sql(STANDING
+                        + "select c.iso2, c.name_zh, c.name_en, count(*) as partners " + FROM + query.where
+                        + " group by c.iso2, c.name_zh, c.name_en order by partners desc, c.iso2 limit :top")
+                .params(query.params)
+                .param("top", topCountries)
+                .query((rs, i) -> new Statistics.CountryCount(rs.getString("iso2"), rs.getString("name_zh"),
+                        rs.getString("name_en"), rs.getInt("partners")))
+                .list();
+        return new Statistics(perYear, perContinent, countries);
+    }
+
     /** The countries that have partners, by ISO code. */
     public List<CountryOption> countries() {
         return jdbc.sql("""

@@ -90,6 +90,8 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final Anchor csv = download("partners.csv");
     private final Anchor json = download("partners.json");
     private final Anchor officialText = download("official.txt");
+    private final Anchor charts = new Anchor();
+    private final Anchor map = new Anchor();
     private final Grid<PartnerRow> grid = new Grid<>(PartnerRow.class, false);
     private final Map<String, Grid.Column<PartnerRow>> columns;
 
@@ -121,7 +123,9 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         filters.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
         filtersPanel.add(filters);
         filtersPanel.setOpened(true);
-        HorizontalLayout downloads = new HorizontalLayout(csv, json, officialText);
+        charts.setId("link-statistics");
+        map.setId("link-map");
+        HorizontalLayout downloads = new HorizontalLayout(csv, json, officialText, charts, map);
         downloads.setSpacing(true);
         downloads.getStyle().set("flex-wrap", "wrap");
 
@@ -271,6 +275,8 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         csv.setHref("export/partners.csv" + suffix);
         json.setHref("export/partners.json" + suffix);
         officialText.setHref("export/official.txt" + suffix);
+        charts.setHref("statistics" + suffix);
+        map.setHref("map" + suffix);
     }
 
     private void updateSummary() {
@@ -313,6 +319,8 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         csv.setText(getTranslation("directory.download.csv"));
         json.setText(getTranslation("directory.download.json"));
         officialText.setText(getTranslation("directory.download.official"));
+        charts.setText(getTranslation("directory.link.statistics"));
+        map.setText(getTranslation("directory.link.map"));
         for (var entry : columns.entrySet()) {
             entry.getValue().setHeader(getTranslation("directory.column." + entry.getKey()));
         }

@@ -1,0 +1,203 @@
+package cn.gz.youcheng.directory.ui;
+
+import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.registry.CountryOption;
+import cn.gz.youcheng.registry.DirectoryFilter;
+import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.PartnerList;
+import cn.gz.youcheng.registry.Statistics;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How the partnerships grew and where they are: agreements per year by list with the running total,
+ * partners per continent, the top countries. Same filters as the directory; each chart has its numbers as a
+ * table too.
+ */
+@Route("statistics")
+@Menu(title = "menu.statistics", order = 1)
+@AnonymousAllowed
+class StatisticsView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
+
+    static final int TOP_COUNTRIES = 10;
+
+    private final DirectoryQueries queries;
+    private final Set<String> knownCountries;
+    final EChart perYear = new EChart();
+    final EChart perContinent = new EChart();
+    final EChart topCountries = new EChart();
+    private DirectoryParameters.Parsed parsed;
+    private Locale renderedIn;
+
+    StatisticsView(DirectoryQueries queries) {
+        this.queries = queries;
+        this.knownCountries = queries.countries().stream().map(CountryOption::iso2).collect(Collectors.toSet());
+        perYear.setId("chart-per-year");
+        perContinent.setId("chart-per-continent");
+        topCountries.setId("chart-top-countries");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        parsed = DirectoryParameters.parse(
+                event.getLocation().getQueryParameters().getParameters(), knownCountries, queries.today());
+        render();
+    }
+
+    /** Charts are labelled in the visitor's language, also after a switch on the page. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (parsed != null && !event.getLocale().equals(renderedIn)) {
+            render();
+        }
+    }
+
+    private void render() {
+        renderedIn = getLocale();
+        DirectoryFilter filter = parsed.filter();
+        Statistics statistics = queries.statistics(filter, TOP_COUNTRIES);
+        removeAll();
+        add(new H2(getTranslation("statistics.title")));
+        add(FilterBar.of(this, parsed, queries.today()));
+
+        perYear.setOption(perYearOption(statistics.perYear()));
+        perContinent.setOption(perContinentOption(statistics.perContinent()));
+        topCountries.setOption(topCountriesOption(statistics.topCountries()));
+        add(perYear, table("statistics.table.per-year", yearRows(statistics.perYear())),
+                perContinent, table("statistics.table.per-continent", statistics.perContinent().stream()
+                        .map(c -> List.of(getTranslation("continent." + DirectoryParameters.name(c.continent())),
+                                String.valueOf(c.partners()))).toList()),
+                topCountries, table("statistics.table.top-countries", statistics.topCountries().stream()
+                        .map(c -> List.of(countryName(c), String.valueOf(c.partners()))).toList()));
+    }
+
+    private tools.jackson.databind.node.ObjectNode perYearOption(List<Statistics.YearCount> years) {
+        List<String> labels = new ArrayList<>();
+        List<Integer> sister = new ArrayList<>();
+        List<Integer> exchange = new ArrayList<>();
+        List<Integer> cumulative = new ArrayList<>();
+        if (!years.isEmpty()) {
+            Map<Integer, Statistics.YearCount> byYear = years.stream()
+                    .collect(Collectors.toMap(Statistics.YearCount::year, y -> y));
+            int total = 0;
+            // Every year from the first to the last, so that quiet years show as gaps, not as nothing.
+            for (int year = years.getFirst().year(); year <= years.getLast().year(); year++) {
+                Statistics.YearCount count = byYear.getOrDefault(year, new Statistics.YearCount(year, 0, 0));
+                labels.add(String.valueOf(year));
+                sister.add(count.sisterCities());
+                exchange.add(count.exchangeCities());
+                total += count.sisterCities() + count.exchangeCities();
+                cumulative.add(total);
+            }
+        }
+        Map<String, Object> option = ChartOptions.common(getTranslation("statistics.per-year"),
+                getTranslation("statistics.save-image"));
+        option.put("tooltip", ChartOptions.map("trigger", "axis"));
+        option.put("legend", ChartOptions.map("bottom", 0));
+        option.put("grid", ChartOptions.map("left", 48, "right", 56, "bottom", 64, "top", 48));
+        option.put("xAxis", ChartOptions.map("type", "category", "data", labels));
+        option.put("yAxis", List.of(ChartOptions.map("type", "value", "name", getTranslation("statistics.axis.signed")),
+                ChartOptions.map("type", "value", "name", getTranslation("statistics.axis.cumulative"))));
+        option.put("series", List.of(
+                bar(listName(PartnerList.SISTER), sister, ChartOptions.COLORS.get(PartnerList.SISTER)),
+                bar(listName(PartnerList.EXCHANGE), exchange, ChartOptions.COLORS.get(PartnerList.EXCHANGE)),
+                ChartOptions.map("name", getTranslation("statistics.cumulative"), "type", "line", "yAxisIndex", 1,
+                        "data", cumulative, "color", ChartOptions.CUMULATIVE_COLOR, "symbol", "none")));
+        return ChartOptions.json(option);
+    }
+
+    private Map<String, Object> bar(String name, List<Integer> data, String color) {
+        return ChartOptions.map("name", name, "type", "bar", "stack", "signed", "data", data, "color", color);
+    }
+
+    private tools.jackson.databind.node.ObjectNode perContinentOption(List<Statistics.ContinentCount> continents) {
+        Map<String, Object> option = ChartOptions.common(getTranslation("statistics.per-continent"),
+                getTranslation("statistics.save-image"));
+        option.put("legend", ChartOptions.map("bottom", 0));
+        option.put("series", List.of(ChartOptions.map("type", "pie", "radius", List.of("35%", "65%"),
+                "label", ChartOptions.map("formatter", "{b}: {c}"),
+                "data", continents.stream().map(c -> ChartOptions.map(
+                        "name", getTranslation("continent." + DirectoryParameters.name(c.continent())),
+                        "value", c.partners())).toList())));
+        return ChartOptions.json(option);
+    }
+
+    private tools.jackson.databind.node.ObjectNode topCountriesOption(List<Statistics.CountryCount> countries) {
+        List<Statistics.CountryCount> ascending = new ArrayList<>(countries);
+        java.util.Collections.reverse(ascending);
+        Map<String, Object> option = ChartOptions.common(getTranslation("statistics.top-countries"),
+                getTranslation("statistics.save-image"));
+        option.put("grid", ChartOptions.map("left", 110, "right", 32, "top", 48, "bottom", 24));
+        option.put("xAxis", ChartOptions.map("type", "value", "minInterval", 1));
+        option.put("yAxis", ChartOptions.map("type", "category", "data",
+                ascending.stream().map(this::countryName).toList()));
+        option.put("series", List.of(ChartOptions.map("type", "bar", "name", getTranslation("statistics.partners"),
+                "color", ChartOptions.COLORS.get(PartnerList.EXCHANGE), "label", ChartOptions.map("show", true,
+                        "position", "right"),
+                "data", ascending.stream().map(Statistics.CountryCount::partners).toList())));
+        return ChartOptions.json(option);
+    }
+
+    private List<List<String>> yearRows(List<Statistics.YearCount> years) {
+        int total = 0;
+        List<List<String>> rows = new ArrayList<>();
+        for (Statistics.YearCount year : years) {
+            total += year.sisterCities() + year.exchangeCities();
+            rows.add(List.of(String.valueOf(year.year()), String.valueOf(year.sisterCities()),
+                    String.valueOf(year.exchangeCities()), String.valueOf(total)));
+        }
+        return rows;
+    }
+
+    /** The chart's numbers as a table, for screen readers and anyone who prefers to read them. */
+    private Details table(String key, List<List<String>> rows) {
+        Grid<List<String>> grid = new Grid<>();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        String[] headers = getTranslation(key + ".columns").split("\\|");
+        for (int i = 0; i < headers.length; i++) {
+            int column = i;
+            grid.addColumn(row -> row.get(column)).setHeader(headers[i]).setAutoWidth(true);
+        }
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        grid.setId(key.replace('.', '-'));
+        Details details = new Details(getTranslation("statistics.show-table"), grid);
+        details.setWidthFull();
+        return details;
+    }
+
+    private String countryName(Statistics.CountryCount country) {
+        return chinese() ? country.nameZh() : country.nameEn();
+    }
+
+    private String listName(PartnerList list) {
+        return getTranslation("list." + DirectoryParameters.name(list));
+    }
+
+    private boolean chinese() {
+        return getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("statistics.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,133 @@
+package cn.gz.youcheng.directory.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gz.youcheng.IntegrationTest;
+import cn.gz.youcheng.KaribuTest;
+import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.directory.DirectoryParameters;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The charts' and the map's numbers, read from the options the server sends to ECharts. */
+@IntegrationTest
+class StatisticsViewTest extends KaribuTest {
+
+    @Autowired
+    DirectoryQueries queries;
+
+    @BeforeEach
+    void english() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+    }
+
+    @Test
+    void theYearlySeriesOfTheSeedAddUpTo107WithTheRightSplit() {
+        open("statistics", Map.of());
+        JsonNode series = chart("chart-per-year").get("series");
+
+        assertThat(sum(series.get(0).get("data"))).isEqualTo(38);
+        assertThat(sum(series.get(1).get("data"))).isEqualTo(69);
+        JsonNode cumulative = series.get(2).get("data");
+        assertThat(cumulative.get(cumulative.size() - 1).asInt()).isEqualTo(107);
+        assertThat(chart("chart-per-year").get("xAxis").get("data").get(0).asString()).isEqualTo("1979");
+        assertThat(series.get(0).get("name").asString()).isEqualTo("Sister city");
+    }
+
+    @Test
+    void mostPartnershipsDateFromAfter2012() {
+        open("statistics", Map.of("from", List.of("2012")));
+
+        assertThat(sum(chart("chart-per-year").get("series").get(0).get("data"))
+                + sum(chart("chart-per-year").get("series").get(1).get("data"))).isGreaterThan(107 / 2);
+    }
+
+    @Test
+    void continentTotalsAddUpAndEuropeLeads() {
+        open("statistics", Map.of());
+        JsonNode data = chart("chart-per-continent").get("series").get(0).get("data");
+
+        assertThat(StreamSupport.stream(data.spliterator(), false).mapToInt(d -> d.get("value").asInt()).sum())
+                .isEqualTo(107);
+        assertThat(data.get(0).get("name").asString()).isEqualTo("Europe");
+        assertThat(data.get(0).get("value").asInt()).isEqualTo(36);
+        JsonNode top = chart("chart-top-countries");
+        JsonNode names = top.get("yAxis").get("data");
+        assertThat(names.get(names.size() - 1).asString()).isEqualTo("United States");
+        JsonNode counts = top.get("series").get(0).get("data");
+        assertThat(counts.get(counts.size() - 1).asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void filtersChangeTheSeries() {
+        open("statistics", Map.of("list", List.of("sister")));
+        JsonNode series = chart("chart-per-year").get("series");
+
+        assertThat(sum(series.get(0).get("data"))).isEqualTo(38);
+        assertThat(sum(series.get(1).get("data"))).isZero();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("filter-summary")).getText()).contains("list=sister");
+
+        open("statistics", Map.of("country", List.of("JP"), "asOf", List.of("2019-12-31")));
+        assertThat(sum(chart("chart-per-year").get("series").get(0).get("data"))
+                + sum(chart("chart-per-year").get("series").get(1).get("data"))).isEqualTo(3);
+    }
+
+    @Test
+    void theMapShowsAPointForEveryRowTheDirectoryShowsForTheSameFilters() {
+        for (Map<String, List<String>> parameters : List.of(Map.<String, List<String>>of(),
+                Map.of("continent", List.of("europe")), Map.of("list", List.of("exchange"), "from", List.of("2019")))) {
+            open("map", parameters);
+            int expected = queries.count(DirectoryParameters.parse(parameters, Set.of(), queries.today()).filter());
+
+            assertThat(points(_get(MapView.class, spec -> { }).map.getOption())).as(parameters.toString())
+                    .isEqualTo(expected);
+        }
+        assertThat(points(_get(MapView.class, spec -> { }).map.getOption())).isPositive();
+    }
+
+    @Test
+    void mapPointsCarryThePartnerIdForTheClickAndGeoNamesIsCredited() {
+        open("map", Map.of("q", List.of("Oakland")));
+        JsonNode option = _get(MapView.class, spec -> { }).map.getOption();
+
+        JsonNode exchange = option.get("series").get(2);
+        assertThat(exchange.get("data")).hasSize(1);
+        assertThat(exchange.get("data").get(0).get("name").asString()).startsWith("Oakland 奥克兰");
+        assertThat(exchange.get("data").get(0).get("id").asLong()).isPositive();
+        assertThat(option.get("graphic").get(0).get("style").get("text").asString()).contains("GeoNames", "Natural Earth");
+    }
+
+    private static void open(String route, Map<String, List<String>> parameters) {
+        UI.getCurrent().navigate(route, new QueryParameters(parameters));
+    }
+
+    private static JsonNode chart(String id) {
+        return _get(EChart.class, spec -> spec.withId(id)).getOption();
+    }
+
+    private static int sum(JsonNode data) {
+        return StreamSupport.stream(data.spliterator(), false).mapToInt(JsonNode::asInt).sum();
+    }
+
+    /** Partner points: every scatter series but Guangzhou's own. */
+    private static int points(JsonNode option) {
+        int count = 0;
+        for (JsonNode series : option.get("series")) {
+            if (series.get("type").asString().equals("scatter") && !series.get("name").asString().equals("Guangzhou")) {
+                count += series.get("data").size();
+            }
+        }
+        return count;
+    }
+}
