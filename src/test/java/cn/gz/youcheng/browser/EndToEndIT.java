@@ -1,0 +1,171 @@
+package cn.gz.youcheng.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A visitor and an officer in a real browser, against the application in production mode on its embedded
+ * database, signing in with the bootstrap password as a new installation would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"youcheng.embedded-database.temporary=true", "vaadin.productionMode=true",
+                "app.admin.password=" + EndToEndIT.BOOTSTRAP_PASSWORD})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+    static final String BOOTSTRAP_PASSWORD = "white cloud mountain 1978";
+
+    private static Playwright playwright;
+    private static com.microsoft.playwright.Browser browser;
+
+    @LocalServerPort
+    int port;
+    private BrowserContext context;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Playwright.create();
+        browser = Browser.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    @Order(1)
+    void aVisitorFindsFiltersSharesAndDownloadsPartners() throws Exception {
+        Page page = newPage("en-US");
+        page.navigate(url("/"));
+        Locator grid = page.locator("#directory-grid");
+        grid.waitFor();
+        assertThat(page.locator("#official-sentence").innerText())
+                .contains("Guangzhou has friendly relations with 107 cities in 68 countries");
+        assertThat(gridSize(page)).isEqualTo(107);
+
+        page.locator("#filter-text input").fill("Oakland");
+        page.waitForURL("**/?q=Oakland");
+        page.waitForCondition(() -> gridSize(page) == 1);
+        assertThat(grid.getByText("Oakland").first().isVisible()).isTrue();
+
+        page.reload();
+        page.locator("#directory-grid").waitFor();
+        page.waitForCondition(() -> gridSize(page) == 1);
+        assertThat(page.locator("#filter-text input").inputValue()).isEqualTo("Oakland");
+
+        page.locator("#filter-text input").fill("");
+        page.waitForCondition(() -> gridSize(page) == 107);
+        Download download = page.waitForDownload(() -> page.locator("#download-partners-csv").click());
+        byte[] csv = Files.readAllBytes(download.path());
+        assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(csv, StandardCharsets.UTF_8).split("\r\n")).hasSize(1 + 107);
+    }
+
+    @Test
+    @Order(2)
+    void theLanguageSwitchShowsEnglishNames() {
+        Page page = newPage("zh-CN");
+        page.navigate(url("/?country=JP"));
+        page.locator("#directory-grid").waitFor();
+        assertThat(page.locator("#official-sentence").innerText()).startsWith("广州与 68 个国家的 107 个城市建立了友好关系");
+        assertThat(page.locator("#directory-grid").innerText()).contains("日本");
+
+        page.locator("#language").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("English")).click();
+
+        page.waitForCondition(() -> page.locator("#directory-grid").innerText().contains("Japan"));
+        assertThat(page.locator("#official-sentence").innerText()).startsWith("Guangzhou has friendly relations");
+    }
+
+    /** Last: it changes the lists the visitor tests count. */
+    @Test
+    @Order(3)
+    void anOfficerSignsInAddsAndUpgradesPartnersSeesThemAuditedAndSignsOut() {
+        Page page = newPage("en-US");
+        page.navigate(url("/admin"));
+        page.waitForURL("**/login**");
+
+        page.locator("input[name=username]").fill("admin");
+        page.locator("input[name=password]").fill(BOOTSTRAP_PASSWORD);
+        page.locator("vaadin-button[slot=submit]").click();
+        page.waitForURL("**/admin**");
+        page.locator("#admin-grid").waitFor();
+
+        page.locator("#add-partner").click();
+        page.locator("#partner-nameZh input").fill("德累斯顿");
+        page.locator("#partner-nameEn input").fill("Dresden");
+        page.locator("#partner-country input").fill("Germany");
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("DE Germany")).click();
+        page.locator("#partner-signedOn input").fill("6/18/2025");
+        page.locator("#partner-signedOn input").press("Enter");
+        page.locator("#add-partner-save").click();
+        editor(page).waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+        assertThat(editor(page).textContent()).contains("德累斯顿").contains("Dresden");
+        page.keyboard().press("Escape");
+
+        page.locator("#admin-search input").fill("河内");
+        page.locator("#admin-grid").getByText("河内").first().click();
+        page.locator("#upgrade").click();
+        page.locator("#upgrade-signedOn input").fill("11/20/2026");
+        page.locator("#upgrade-signedOn input").press("Enter");
+        page.locator("#upgrade-placeSigned input").fill("Guangzhou");
+        page.locator("#upgrade-confirm").click();
+        page.waitForCondition(() -> editor(page).textContent().contains("Superseded"));
+        assertThat(page.locator("#partner-history").textContent()).contains("admin").contains("Sister-city agreement");
+        page.keyboard().press("Escape");
+
+        page.navigate(url("/admin/audit"));
+        page.locator("#audit-grid").waitFor();
+        page.waitForCondition(() -> page.locator("#audit-grid").innerText().contains("河内"));
+        assertThat(page.locator("#audit-grid").innerText()).contains("德累斯顿").contains("admin");
+
+        page.locator("#sign-out").click();
+        page.waitForURL(url("/"));
+        page.navigate(url("/admin"));
+        page.waitForURL("**/login**");
+    }
+
+    private static Locator editor(Page page) {
+        return page.locator("#partner-editor");
+    }
+
+    private Page newPage(String locale) {
+        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale(locale).setViewportSize(1400, 1000).setAcceptDownloads(true));
+        return context.newPage();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static int gridSize(Page page) {
+        return ((Number) page.evaluate("() => document.querySelector('#directory-grid').size")).intValue();
+    }
+}
