@@ -6,11 +6,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Views are open only where they say so ({@code @AnonymousAllowed}); everything else needs a signed-in
- * officer. Downloads are public and need no Vaadin session; health is public for load balancers. Lives
- * beside the login view because it names it.
+ * officer. Downloads are public and need no Vaadin session; health (details for administrators only) and
+ * metrics are public for load balancers and Prometheus, which should reach them on the internal network only.
+ * Lives beside the login view because it names it.
  */
 @Configuration
 @EnableWebSecurity
@@ -19,7 +21,12 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/export/**", "/actuator/health", "/actuator/health/**").permitAll());
+                .requestMatchers("/export/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                .permitAll());
+        http.headers(headers -> headers
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"))
+                .frameOptions(frame -> frame.deny()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

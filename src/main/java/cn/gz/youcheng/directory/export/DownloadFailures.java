@@ -1,0 +1,34 @@
+package cn.gz.youcheng.directory.export;
+
+import cn.gz.youcheng.base.DatabaseFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A download that fails says so in one plain sentence, never with a stack trace. */
+@RestControllerAdvice(assignableTypes = DownloadController.class)
+class DownloadFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(DownloadFailures.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> failed(Exception failure) {
+        if (DatabaseFailures.isUnavailable(failure)) {
+            log.warn("Download refused: the database is unavailable ({})", failure.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "30")
+                    .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                    .body("The registry's database cannot be reached right now. Please try again in a minute.\n"
+                            + "友城数据库暂时无法连接，请稍后再试。\n");
+        }
+        log.error("Download failed", failure);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .body("The download failed. The error has been logged.\n下载失败，错误已记录。\n");
+    }
+}
