@@ -2,53 +2,29 @@ package cn.gz.youcheng.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.BoundingBox;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The charts and the map in a real browser, served in production mode with the production bundle. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"youcheng.embedded-database.temporary=true", "vaadin.productionMode=true"})
-class ChartsAndMapIT {
+class ChartsAndMapIT extends BrowserTest {
 
-    private static Playwright playwright;
-    private static com.microsoft.playwright.Browser browser;
-
-    @LocalServerPort
-    int port;
-    Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
+    private Page page;
 
     @BeforeEach
     void newPage() {
-        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("en-US").setViewportSize(1280, 900));
-        page = context.newPage();
+        page = newPage("en-US");
     }
 
     @Test
     void theStatisticsChartsDrawAndShowATooltip() {
-        page.navigate("http://localhost:" + port + "/statistics");
+        page.navigate(url("/statistics"));
         Locator canvas = page.locator("#chart-per-year canvas").first();
         canvas.waitFor();
         page.waitForTimeout(1000);
@@ -68,7 +44,7 @@ class ChartsAndMapIT {
 
     @Test
     void theMapDrawsThePartnersAndAClickOpensOne() {
-        page.navigate("http://localhost:" + port + "/map?q=Sydney");
+        page.navigate(url("/map?q=Sydney"));
         Locator canvas = page.locator("#partner-map canvas").first();
         canvas.waitFor();
         page.waitForTimeout(1000);

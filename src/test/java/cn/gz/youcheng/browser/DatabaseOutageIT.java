@@ -3,7 +3,6 @@ package cn.gz.youcheng.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,15 +27,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"vaadin.productionMode=true", "spring.datasource.hikari.connection-timeout=2000"})
-class DatabaseOutageIT {
+class DatabaseOutageIT extends BrowserTest {
 
     private static Path dataDirectory;
     private static int databasePort;
     private static EmbeddedPostgres database;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void startDatabase() throws IOException {
@@ -73,25 +68,23 @@ class DatabaseOutageIT {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"DOWN\"");
-        try (Playwright playwright = Playwright.create(); var browser = Browser.launch(playwright)) {
-            Page page = browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setLocale("en-US"));
-            page.navigate(url("/"));
-            page.locator("#error-view").waitFor();
-            assertThat(page.locator("#error-view").innerText()).contains("The registry is unavailable")
-                    .doesNotContain("Exception");
+        Page page = newPage("en-US");
+        page.navigate(url("/"));
+        page.locator("#error-view").waitFor();
+        assertThat(page.locator("#error-view").innerText()).contains("The registry is unavailable")
+                .doesNotContain("Exception");
 
-            database = start();
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (get("/actuator/health").statusCode() != 200 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
-            }
-
-            assertThat(get("/actuator/health").body()).contains("\"UP\"");
-            assertThat(get("/export/partners.csv").statusCode()).isEqualTo(200);
-            page.navigate(url("/"));
-            page.locator("#directory-grid").waitFor();
-            assertThat(page.locator("#official-sentence").innerText()).contains("107 cities");
+        database = start();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (get("/actuator/health").statusCode() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
         }
+
+        assertThat(get("/actuator/health").body()).contains("\"UP\"");
+        assertThat(get("/export/partners.csv").statusCode()).isEqualTo(200);
+        page.navigate(url("/"));
+        page.locator("#directory-grid").waitFor();
+        assertThat(page.locator("#official-sentence").innerText()).contains("107 cities");
     }
 
     /** The same server again: same data directory, same port. */
@@ -106,9 +99,5 @@ class DatabaseOutageIT {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

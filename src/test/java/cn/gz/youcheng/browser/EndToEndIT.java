@@ -2,25 +2,19 @@ package cn.gz.youcheng.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A visitor and an officer in a real browser, against the application in production mode on its embedded
@@ -30,33 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {"youcheng.embedded-database.temporary=true", "vaadin.productionMode=true",
                 "app.admin.password=" + EndToEndIT.BOOTSTRAP_PASSWORD})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EndToEndIT {
+class EndToEndIT extends BrowserTest {
 
     static final String BOOTSTRAP_PASSWORD = "white cloud mountain 1978";
-
-    private static Playwright playwright;
-    private static com.microsoft.playwright.Browser browser;
-
-    @LocalServerPort
-    int port;
-    private BrowserContext context;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     @Test
     @Order(1)
@@ -153,16 +123,6 @@ class EndToEndIT {
 
     private static Locator editor(Page page) {
         return page.locator("#partner-editor");
-    }
-
-    private Page newPage(String locale) {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale(locale).setViewportSize(1400, 1000).setAcceptDownloads(true));
-        return context.newPage();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private static int gridSize(Page page) {

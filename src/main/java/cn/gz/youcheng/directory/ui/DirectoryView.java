@@ -96,6 +96,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final Map<String, Grid.Column<PartnerRow>> columns;
 
     private DirectoryFilter filter;
+    private Object summaryShownFor;
 
     DirectoryView(DirectoryQueries queries) {
         this.queries = queries;
@@ -280,6 +281,12 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     }
 
     private void updateSummary() {
+        // On a first visit both the URL and the locale arrive; count once for each filter and language.
+        Object shown = List.of(filter, getLocale());
+        if (shown.equals(summaryShownFor)) {
+            return;
+        }
+        summaryShownFor = shown;
         ListTotals totals = queries.totals(filter);
         ListTotals official = queries.totals(DirectoryFilter.official(filter.asOf()));
         officialSentence.setText(getTranslation("directory.official-sentence", official.countries(), official.cities(),
