@@ -32,7 +32,10 @@ class EndToEndIT extends BrowserTest {
     @Order(1)
     void aVisitorFindsFiltersSharesAndDownloadsPartners() throws Exception {
         Page page = newPage("en-US");
-        page.navigate(url("/"));
+        var response = page.navigate(url("/"));
+        assertThat(response.headers()).containsEntry("x-content-type-options", "nosniff")
+                .containsEntry("referrer-policy", "strict-origin-when-cross-origin")
+                .containsKey("x-frame-options");
         Locator grid = page.locator("#directory-grid");
         grid.waitFor();
         assertThat(page.locator("#official-sentence").innerText())
