@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /** The languages of the interface. The choice is kept in the session, so it holds across pages. */
 enum Language {
-    ZH(Locale.CHINESE, "中文"),
+    /** Simplified Chinese with the country, so that bean-validation and date texts are Chinese too. */
+    ZH(Locale.SIMPLIFIED_CHINESE, "中文"),
     EN(Locale.ENGLISH, "English");
 
     private final Locale locale;

@@ -3,6 +3,7 @@ package cn.gz.youcheng.base.ui;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,10 @@ class LanguageParameter implements VaadinServiceInitListener {
         event.getSource().addUIInitListener(init -> {
             if (VaadinSession.getCurrent().getLocale() != null) {
                 init.getUI().setLocale(VaadinSession.getCurrent().getLocale());
+            }
+            // The browser's "zh" matches our Chinese texts; Hibernate Validator's and the date pickers' need zh-CN.
+            if (Language.of(init.getUI().getLocale()) == Language.ZH) {
+                init.getUI().setLocale(Locale.SIMPLIFIED_CHINESE);
             }
             init.getUI().addBeforeEnterListener(enter -> {
                 Language language = enter.getLocation().getQueryParameters().getSingleParameter("lang")

@@ -69,7 +69,7 @@ class AddPartnerDialog extends Dialog {
         kind.setItems(AgreementKind.values());
         kind.setItemLabelGenerator(k -> getTranslation(Keys.of("kind", k)));
         label(signedOn, "signedOn");
-        signedOn.setMax(LocalDate.now());
+        signedOn.setMax(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         signedOn.setLocale(getLocale());
         label(placeSigned, "placeSigned");
         label(source, "source");

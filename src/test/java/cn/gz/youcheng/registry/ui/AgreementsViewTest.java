@@ -114,6 +114,19 @@ class AgreementsViewTest extends KaribuTest {
     }
 
     @Test
+    void validationMessagesAreInTheOfficersLanguage() {
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        _click(_get(Button.class, spec -> spec.withId("add-partner")));
+        AddPartnerDialog dialog = _get(AddPartnerDialog.class, spec -> { });
+
+        _click(dialog.save);
+
+        assertThat(dialog.nameZh.isInvalid()).isTrue();
+        assertThat(dialog.nameZh.getErrorMessage()).isEqualTo("不能为空");
+        assertThat(dialog.country.getErrorMessage()).isEqualTo("必填");
+    }
+
+    @Test
     void anOfficerUpgradesAnExchangePartnerInTheEditor() {
         long chiangMai = idOf("清迈府");
         PartnerEditor editor = open(chiangMai);
