@@ -54,7 +54,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +70,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
 
     private final DirectoryQueries queries;
     private final List<CountryOption> countryOptions;
-    private final Set<String> knownCountries;
+    private final UrlFilter urlFilter;
 
     private final H2 title = new H2();
     private final Paragraph officialSentence = new Paragraph();
@@ -101,7 +100,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     DirectoryView(DirectoryQueries queries) {
         this.queries = queries;
         this.countryOptions = queries.countries();
-        this.knownCountries = countryOptions.stream().map(CountryOption::iso2).collect(Collectors.toSet());
+        this.urlFilter = new UrlFilter(queries, countryOptions);
         this.filter = DirectoryFilter.official(queries.today());
         setSizeFull();
         setPadding(true);
@@ -234,8 +233,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     /** Reads the filters from the URL: on the first visit, a reload, a shared link, back and forward. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        DirectoryParameters.Parsed parsed = DirectoryParameters.parse(
-                event.getLocation().getQueryParameters().getParameters(), knownCountries, queries.today());
+        DirectoryParameters.Parsed parsed = urlFilter.read(event);
         filter = parsed.filter();
         text.setValue(filter.text() == null ? "" : filter.text());
         list.setValue(filter.list());

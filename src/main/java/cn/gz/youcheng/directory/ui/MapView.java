@@ -1,7 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.directory.DirectoryParameters;
-import cn.gz.youcheng.registry.CountryOption;
 import cn.gz.youcheng.registry.DirectoryQueries;
 import cn.gz.youcheng.registry.PartnerList;
 import com.vaadin.flow.component.UI;
@@ -22,8 +21,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Where the partners are: a world map (Natural Earth outlines, bundled) with a point for each partner,
@@ -35,14 +32,14 @@ import java.util.stream.Collectors;
 class MapView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
 
     private final DirectoryQueries queries;
-    private final Set<String> knownCountries;
+    private final UrlFilter urlFilter;
     final EChart map = new EChart();
     private DirectoryParameters.Parsed parsed;
     private Locale renderedIn;
 
     MapView(DirectoryQueries queries) {
         this.queries = queries;
-        this.knownCountries = queries.countries().stream().map(CountryOption::iso2).collect(Collectors.toSet());
+        this.urlFilter = new UrlFilter(queries);
         setSizeFull();
         map.setId("partner-map");
         map.setHeight("min(70vh, 40em)");
@@ -52,8 +49,7 @@ class MapView extends VerticalLayout implements BeforeEnterObserver, LocaleChang
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        parsed = DirectoryParameters.parse(event.getLocation().getQueryParameters().getParameters(), knownCountries,
-                queries.today());
+        parsed = urlFilter.read(event);
         render();
     }
 

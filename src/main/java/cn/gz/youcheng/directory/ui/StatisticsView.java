@@ -1,7 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.directory.DirectoryParameters;
-import cn.gz.youcheng.registry.CountryOption;
 import cn.gz.youcheng.registry.DirectoryFilter;
 import cn.gz.youcheng.registry.DirectoryQueries;
 import cn.gz.youcheng.registry.PartnerList;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -40,7 +38,7 @@ class StatisticsView extends VerticalLayout implements BeforeEnterObserver, Loca
     static final int TOP_COUNTRIES = 10;
 
     private final DirectoryQueries queries;
-    private final Set<String> knownCountries;
+    private final UrlFilter urlFilter;
     final EChart perYear = new EChart();
     final EChart perContinent = new EChart();
     final EChart topCountries = new EChart();
@@ -49,7 +47,7 @@ class StatisticsView extends VerticalLayout implements BeforeEnterObserver, Loca
 
     StatisticsView(DirectoryQueries queries) {
         this.queries = queries;
-        this.knownCountries = queries.countries().stream().map(CountryOption::iso2).collect(Collectors.toSet());
+        this.urlFilter = new UrlFilter(queries);
         perYear.setId("chart-per-year");
         perContinent.setId("chart-per-continent");
         topCountries.setId("chart-top-countries");
@@ -57,8 +55,7 @@ class StatisticsView extends VerticalLayout implements BeforeEnterObserver, Loca
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        parsed = DirectoryParameters.parse(
-                event.getLocation().getQueryParameters().getParameters(), knownCountries, queries.today());
+        parsed = urlFilter.read(event);
         render();
     }
 
