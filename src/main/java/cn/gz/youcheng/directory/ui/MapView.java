@@ -6,11 +6,6 @@ import cn.gz.youcheng.registry.PartnerList;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.i18n.LocaleChangeEvent;
-import com.vaadin.flow.i18n.LocaleChangeObserver;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -19,7 +14,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,17 +23,12 @@ import java.util.Map;
 @Route("map")
 @Menu(title = "menu.map", order = 2)
 @AnonymousAllowed
-class MapView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
+class MapView extends FilteredView implements HasDynamicTitle {
 
-    private final DirectoryQueries queries;
-    private final UrlFilter urlFilter;
     final EChart map = new EChart();
-    private DirectoryParameters.Parsed parsed;
-    private Locale renderedIn;
 
     MapView(DirectoryQueries queries) {
-        this.queries = queries;
-        this.urlFilter = new UrlFilter(queries);
+        super(queries);
         setSizeFull();
         map.setId("partner-map");
         map.setHeight("min(70vh, 40em)");
@@ -48,21 +37,8 @@ class MapView extends VerticalLayout implements BeforeEnterObserver, LocaleChang
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        parsed = urlFilter.read(event);
-        render();
-    }
-
-    @Override
-    public void localeChange(LocaleChangeEvent event) {
-        if (parsed != null && !event.getLocale().equals(renderedIn)) {
-            render();
-        }
-    }
-
-    private void render() {
-        renderedIn = getLocale();
-        boolean chinese = getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+    protected void render(DirectoryParameters.Parsed parsed) {
+        boolean chinese = chinese();
         Map<PartnerList, List<Object>> points = new EnumMap<>(PartnerList.class);
         List<Object> lines = new ArrayList<>();
         queries.forEach(parsed.filter(), row -> {

@@ -10,18 +10,12 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.i18n.LocaleChangeEvent;
-import com.vaadin.flow.i18n.LocaleChangeObserver;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -33,42 +27,23 @@ import java.util.stream.Collectors;
 @Route("statistics")
 @Menu(title = "menu.statistics", order = 1)
 @AnonymousAllowed
-class StatisticsView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
+class StatisticsView extends FilteredView implements HasDynamicTitle {
 
     static final int TOP_COUNTRIES = 10;
 
-    private final DirectoryQueries queries;
-    private final UrlFilter urlFilter;
     final EChart perYear = new EChart();
     final EChart perContinent = new EChart();
     final EChart topCountries = new EChart();
-    private DirectoryParameters.Parsed parsed;
-    private Locale renderedIn;
 
     StatisticsView(DirectoryQueries queries) {
-        this.queries = queries;
-        this.urlFilter = new UrlFilter(queries);
+        super(queries);
         perYear.setId("chart-per-year");
         perContinent.setId("chart-per-continent");
         topCountries.setId("chart-top-countries");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        parsed = urlFilter.read(event);
-        render();
-    }
-
-    /** Charts are labelled in the visitor's language, also after a switch on the page. */
-    @Override
-    public void localeChange(LocaleChangeEvent event) {
-        if (parsed != null && !event.getLocale().equals(renderedIn)) {
-            render();
-        }
-    }
-
-    private void render() {
-        renderedIn = getLocale();
+    protected void render(DirectoryParameters.Parsed parsed) {
         DirectoryFilter filter = parsed.filter();
         Statistics statistics = queries.statistics(filter, TOP_COUNTRIES);
         removeAll();
@@ -187,10 +162,6 @@ class StatisticsView extends VerticalLayout implements BeforeEnterObserver, Loca
 
     private String listName(PartnerList list) {
         return getTranslation("list." + DirectoryParameters.name(list));
-    }
-
-    private boolean chinese() {
-        return getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
     }
 
     @Override
