@@ -35,7 +35,7 @@ public class DirectoryQueries {
      * signing date, ties by partner id (the order partners were recorded in: for the seed, the published
      * order). Filters apply after numbering, so a filtered row keeps its official number.
      */
-    private static final String STANDING = """
+    private static final String STANDING_ON_A_DATE = """
             with status_then as (
                 select distinct on (sc.agreement_id) sc.agreement_id, sc.status
                 from agreement_status_change sc
@@ -53,10 +53,20 @@ public class DirectoryQueries {
                          a.signed_on desc, a.id desc
             ),
             numbered as (
-                select st.*,
+                select st.*, case st.kind when 'SISTER_CITY' then 0 else 1 end as list_rank,
                        case when st.status = 'ACTIVE' then (row_number() over (
                            partition by st.kind, st.status = 'ACTIVE' order by st.signed_on, st.partner_id))::int end as seq
                 from standing st
+            )
+            """;
+
+    /**
+     * Today's standings, kept by the database on every write (see V3__current_standing.sql): status and
+     * signing dates are never in the future, so today is the latest state.
+     */
+    private static final String STANDING_TODAY = """
+            with numbered as (
+                select partner_id, kind, signed_on, status, seq, list_rank from partner_standing
             )
             """;
 
@@ -71,7 +81,7 @@ public class DirectoryQueries {
                    c.name_en as country_en, c.continent, p.admin_level, l.signed_on, l.status, p.latitude, p.longitude
             """;
 
-    private static final String OFFICIAL_ORDER = "case l.kind when 'SISTER_CITY' then 0 else 1 end, l.seq, l.signed_on, p.id";
+    private static final String OFFICIAL_ORDER = "l.list_rank, l.seq, l.signed_on, p.id";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -91,8 +101,24 @@ public class DirectoryQueries {
 
     /** One page of rows; without sort criteria in the official order (sister cities first, by number). */
     public List<PartnerRow> page(DirectoryFilter filter, List<DirectorySort> sort, int offset, int limit) {
+        if (sort.isEmpty() && isOfficialToday(filter)) {
+            // The published lists in their own order: 序 is dense within each list, so a page is two index
+            // ranges, however deep, and never an OFFSET over the rows before it.
+            int sisterCities = lastNumber(0);
+            return jdbc.sql(STANDING_TODAY + ROW_COLUMNS + FROM + """
+                            where l.status = 'ACTIVE'
+                              and ((l.list_rank = 0 and l.seq between :from and :to)
+                                or (l.list_rank = 1 and l.seq between :from - :sister and :to - :sister))
+                            order by l.list_rank, l.seq
+                            """)
+                    .param("from", offset + 1)
+                    .param("to", offset + limit)
+                    .param("sister", sisterCities)
+                    .query(DirectoryQueries::row)
+                    .list();
+        }
         Query query = new Query(filter);
-        return jdbc.sql(STANDING + ROW_COLUMNS + FROM + query.where + " order by " + orderBy(sort)
+        return jdbc.sql(standing(filter.asOf()) + ROW_COLUMNS + FROM + query.where + " order by " + orderBy(sort)
                         + " offset :offset limit :limit")
                 .params(query.params)
                 .param("offset", offset)
@@ -102,8 +128,11 @@ public class DirectoryQueries {
     }
 
     public int count(DirectoryFilter filter) {
+        if (isOfficialToday(filter)) {
+            return lastNumber(0) + lastNumber(1);
+        }
         Query query = new Query(filter);
-        return jdbc.sql(STANDING + "select count(*) " + FROM + query.where)
+        return jdbc.sql(standing(filter.asOf()) + "select count(*) " + FROM + query.where)
                 .params(query.params)
                 .query(Integer.class)
                 .single();
@@ -112,7 +141,7 @@ public class DirectoryQueries {
     /** Every matching row in the official order, handed over one at a time as the database sends them. */
     public void forEach(DirectoryFilter filter, Consumer<PartnerRow> action) {
         Query query = new Query(filter);
-        try (var rows = jdbc.sql(STANDING + ROW_COLUMNS + FROM + query.where + " order by " + OFFICIAL_ORDER)
+        try (var rows = jdbc.sql(standing(filter.asOf()) + ROW_COLUMNS + FROM + query.where + " order by " + OFFICIAL_ORDER)
                 .params(query.params)
                 .query(DirectoryQueries::row)
                 .stream()) {
@@ -122,7 +151,7 @@ public class DirectoryQueries {
 
     public ListTotals totals(DirectoryFilter filter) {
         Query query = new Query(filter);
-        return jdbc.sql(STANDING + """
+        return jdbc.sql(standing(filter.asOf()) + """
                         select count(*) filter (where l.kind = 'SISTER_CITY') as sister,
                                count(*) filter (where l.kind = 'FRIENDLY_EXCHANGE') as exchange,
                                count(distinct c.iso2) as countries
@@ -136,7 +165,7 @@ public class DirectoryQueries {
     /** Per-year, per-continent and top-country counts of the rows a filter selects (GROUP BY in SQL). */
     public Statistics statistics(DirectoryFilter filter, int topCountries) {
         Query query = new Query(filter);
-        List<Statistics.YearCount> perYear = jdbc.sql(STANDING + """
+        List<Statistics.YearCount> perYear = jdbc.sql(standing(filter.asOf()) + """
                         select extract(year from l.signed_on)::int as year,
                                count(*) filter (where l.kind = 'SISTER_CITY') as sister,
                                count(*) filter (where l.kind = 'FRIENDLY_EXCHANGE') as exchange
@@ -144,13 +173,13 @@ public class DirectoryQueries {
                 .params(query.params)
                 .query((rs, i) -> new Statistics.YearCount(rs.getInt("year"), rs.getInt("sister"), rs.getInt("exchange")))
                 .list();
-        List<Statistics.ContinentCount> perContinent = jdbc.sql(STANDING + "select c.continent, count(*) as partners "
+        List<Statistics.ContinentCount> perContinent = jdbc.sql(standing(filter.asOf()) + "select c.continent, count(*) as partners "
                         + FROM + query.where + " group by c.continent order by partners desc, c.continent")
                 .params(query.params)
                 .query((rs, i) -> new Statistics.ContinentCount(Continent.valueOf(rs.getString("continent")),
                         rs.getInt("partners")))
                 .list();
-        List<Statistics.CountryCount> countries = jdbc.sql(STANDING
+        List<Statistics.CountryCount> countries = jdbc.sql(standing(filter.asOf())
                         + "select c.iso2, c.name_zh, c.name_en, count(*) as partners " + FROM + query.where
                         + " group by c.iso2, c.name_zh, c.name_en order by partners desc, c.iso2 limit :top")
                 .params(query.params)
@@ -187,7 +216,7 @@ public class DirectoryQueries {
 
     /** A partner with every agreement and its status history, and where it stood on the date. */
     public Optional<PartnerDetails> partner(long id, LocalDate asOf) {
-        Optional<PartnerRow> standing = jdbc.sql(STANDING + ROW_COLUMNS + FROM + " where p.id = :id")
+        Optional<PartnerRow> standing = jdbc.sql(standing(asOf) + ROW_COLUMNS + FROM + " where p.id = :id")
                 .param("asOf", asOf)
                 .param("id", id)
                 .query(DirectoryQueries::row)
@@ -233,6 +262,22 @@ public class DirectoryQueries {
                         AgreementStatus.valueOf(rs.getString("status")),
                         List.copyOf(history.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
+    }
+
+    private String standing(LocalDate asOf) {
+        return asOf.equals(today()) ? STANDING_TODAY : STANDING_ON_A_DATE;
+    }
+
+    private boolean isOfficialToday(DirectoryFilter filter) {
+        return filter.equals(DirectoryFilter.official(today()));
+    }
+
+    /** The highest 序 of a list today, which is its length: one index seek. */
+    private int lastNumber(int listRank) {
+        return jdbc.sql("select coalesce(max(seq), 0) from partner_standing where status = 'ACTIVE' and list_rank = :rank")
+                .param("rank", listRank)
+                .query(Integer.class)
+                .single();
     }
 
     private static String orderBy(List<DirectorySort> sort) {

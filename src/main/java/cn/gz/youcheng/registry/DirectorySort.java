@@ -4,7 +4,7 @@ package cn.gz.youcheng.registry;
 public record DirectorySort(Key key, boolean descending) {
 
     public enum Key {
-        LIST("case l.kind when 'SISTER_CITY' then 0 else 1 end"),
+        LIST("l.list_rank"),
         SEQ("l.seq"),
         NAME_ZH("p.name_zh"),
         NAME_EN("lower(p.name_en)"),

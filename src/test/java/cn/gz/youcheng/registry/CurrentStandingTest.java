@@ -1,0 +1,83 @@
+package cn.gz.youcheng.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gz.youcheng.AdminTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Today's standings are kept by database triggers; everything else is derived from the status history.
+ * After real changes both must tell the same story (tomorrow is derived from the history and, since
+ * nothing is ever dated in the future, must equal today).
+ */
+@AdminTest
+class CurrentStandingTest {
+
+    @Autowired
+    DirectoryQueries queries;
+    @Autowired
+    RegistryService registry;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void todaysKeptStandingsAgreeWithTheHistoryAfterAdds_UpgradesAndEnds() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "standing.test", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
+        // A partner signed long ago: every later number in its list moves up by one.
+        long early = registry.addPartner(new RegistryCommands.AddPartner("早签市", "Early City", "PL", null,
+                AdminLevel.CITY, null, null, AgreementKind.FRIENDLY_EXCHANGE, LocalDate.of(1990, 1, 1), null, null, null));
+        long upgraded = jdbc.sql("select id from partner where name_zh = '蒂瓦特'").query(Long.class).single();
+        registry.upgrade(new RegistryCommands.Upgrade(upgraded, registry.partnerForEditing(upgraded).orElseThrow().version(),
+                LocalDate.of(2024, 6, 1), null, null));
+        long ended = jdbc.sql("select a.id from agreement a join partner p on p.id = a.partner_id where p.name_zh = '德班'")
+                .query(Long.class).single();
+        registry.changeStatus(new RegistryCommands.ChangeStatus(ended, jdbc.sql("select version from agreement where id = :id")
+                .param("id", ended).query(Long.class).single(), AgreementStatus.TERMINATED, LocalDate.of(2024, 1, 1), "test"));
+
+        // A corrected signing date moves a partner within its list; a corrected note moves nothing.
+        long moved = jdbc.sql("select a.id from agreement a join partner p on p.id = a.partner_id where p.name_zh = '里昂'")
+                .query(Long.class).single();
+        registry.editAgreement(new RegistryCommands.EditAgreement(moved, jdbc.sql("select version from agreement where id = :id")
+                .param("id", moved).query(Long.class).single(), LocalDate.of(2010, 5, 5), "Lyon", null, "date corrected"));
+
+        LocalDate today = queries.today();
+        LocalDate tomorrow = today.plusDays(1);
+        assertThat(rows(DirectoryFilter.official(today))).isEqualTo(rows(DirectoryFilter.official(tomorrow)));
+        for (int offset : List.of(0, 30, 37, 38, 50, 100)) {
+            assertThat(queries.page(DirectoryFilter.official(today), List.of(), offset, 20)).as("offset " + offset)
+                    .isEqualTo(queries.page(DirectoryFilter.official(tomorrow), List.of(), offset, 20));
+        }
+        assertThat(queries.count(DirectoryFilter.official(today))).isEqualTo(queries.count(DirectoryFilter.official(tomorrow)));
+        for (AgreementStatus status : new AgreementStatus[] {null, AgreementStatus.TERMINATED, AgreementStatus.SUPERSEDED}) {
+            DirectoryFilter any = new DirectoryFilter(null, null, Set.of(), Set.of(), null, null, status, today);
+            DirectoryFilter anyTomorrow = new DirectoryFilter(null, null, Set.of(), Set.of(), null, null, status, tomorrow);
+            assertThat(rows(any)).as(String.valueOf(status)).isEqualTo(rows(anyTomorrow));
+        }
+        assertThat(queries.partner(early, today).orElseThrow().standing().seq()).isNotNull();
+        assertThat(queries.partner(upgraded, today).orElseThrow().standing().list()).isEqualTo(PartnerList.SISTER);
+        assertThat(queries.partner(jdbc.sql("select id from partner where name_zh = '里昂'").query(Long.class).single(), today)
+                .orElseThrow().standing().signedOn()).isEqualTo(LocalDate.of(2010, 5, 5));
+    }
+
+    private List<PartnerRow> rows(DirectoryFilter filter) {
+        List<PartnerRow> rows = new ArrayList<>();
+        queries.forEach(filter, rows::add);
+        return rows;
+    }
+}
