@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
@@ -87,6 +88,18 @@ public class Partner {
         Agreement agreement = new Agreement(this, kind, signedOn);
         agreements.add(agreement);
         return agreement;
+    }
+
+    /**
+     * The active exchange memorandum that an upgrade to sister city would supersede; empty if the partner
+     * has none or is a sister city already.
+     */
+    public Optional<Agreement> upgradableMemorandum() {
+        boolean sisterCity = agreements.stream()
+                .anyMatch(a -> a.getKind() == AgreementKind.SISTER_CITY && a.getStatus() == AgreementStatus.ACTIVE);
+        return sisterCity ? Optional.empty() : agreements.stream()
+                .filter(a -> a.getKind() == AgreementKind.FRIENDLY_EXCHANGE && a.getStatus() == AgreementStatus.ACTIVE)
+                .findFirst();
     }
 
     public void locate(Double latitude, Double longitude, String source) {

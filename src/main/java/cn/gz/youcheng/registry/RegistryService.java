@@ -54,7 +54,7 @@ public class RegistryService {
         return partners.findById(id).map(partner -> new PartnerEditing(partner.getId(), partner.getVersion(),
                 partner.getNameZh(), partner.getNameEn(), partner.getCountry().getIso2(),
                 partner.getCountry().getNameZh(), partner.getCountry().getNameEn(), partner.getAdminLevel(),
-                partner.getLatitude(), partner.getLongitude(),
+                partner.getLatitude(), partner.getLongitude(), partner.upgradableMemorandum().isPresent(),
                 partner.getAgreements().stream().map(a -> new PartnerEditing.AgreementEditing(a.getId(),
                         a.getVersion(), a.getKind(), a.getSignedOn(), a.getPlaceSigned(), a.getSource(), a.getNotes(),
                         a.getStatus(), a.latestChangeOn())).toList()));
@@ -156,12 +156,8 @@ public class RegistryService {
     public long upgrade(Upgrade command) {
         Partner partner = partner(command.partnerId(), command.version());
         List<Problem> problems = new ArrayList<>();
-        Optional<Agreement> memorandum = partner.getAgreements().stream()
-                .filter(a -> a.getKind() == AgreementKind.FRIENDLY_EXCHANGE && a.getStatus() == AgreementStatus.ACTIVE)
-                .findFirst();
-        boolean alreadySister = partner.getAgreements().stream()
-                .anyMatch(a -> a.getKind() == AgreementKind.SISTER_CITY && a.getStatus() == AgreementStatus.ACTIVE);
-        if (memorandum.isEmpty() || alreadySister) {
+        Optional<Agreement> memorandum = partner.upgradableMemorandum();
+        if (memorandum.isEmpty()) {
             problems.add(new Problem("partner", "validation.upgrade-needs-active-exchange"));
         }
         checkDate(command.signedOn(), "signedOn", memorandum.map(Agreement::latestChangeOn).orElse(null), problems);

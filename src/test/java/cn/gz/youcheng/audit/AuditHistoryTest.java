@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.Partner;
+import cn.gz.youcheng.registry.PartnerHistory;
 import cn.gz.youcheng.registry.repository.CountryRepository;
 import cn.gz.youcheng.registry.repository.PartnerRepository;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.envers.RevisionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditHistoryTest {
 
     @Autowired
-    AuditHistory history;
+    PartnerHistory history;
     @Autowired
     PartnerRepository partners;
     @Autowired
@@ -44,14 +46,17 @@ class AuditHistoryTest {
         signIn("wang.wei");
         transactions.executeWithoutResult(status -> partners.findById(id).orElseThrow().setNameEn("History Test"));
 
-        List<RevisionSummary> revisions = history.revisionsOf(Partner.class, id);
+        // The partner's history, oldest first.
+        List<PartnerHistory.Entry> revisions = history.of(id).reversed();
 
-        assertThat(revisions).extracting(RevisionSummary::username, RevisionSummary::change)
+        assertThat(revisions).extracting(PartnerHistory.Entry::username, PartnerHistory.Entry::type)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("li.na", RevisionSummary.Change.ADDED),
-                        org.assertj.core.groups.Tuple.tuple("wang.wei", RevisionSummary.Change.MODIFIED));
+                        org.assertj.core.groups.Tuple.tuple("li.na", RevisionType.ADD),
+                        org.assertj.core.groups.Tuple.tuple("wang.wei", RevisionType.MOD));
         assertThat(revisions.get(0).revision()).isLessThan(revisions.get(1).revision());
-        assertThat(revisions).allSatisfy(revision -> assertThat(revision.createdAt()).isAfter(before));
+        assertThat(revisions).allSatisfy(revision -> assertThat(revision.at()).isAfter(before));
+        assertThat(revisions.get(1).changes())
+                .containsExactly(new PartnerHistory.FieldChange("nameEn", "History Test City", "History Test"));
     }
 
     @Test
@@ -65,7 +70,7 @@ class AuditHistoryTest {
             status.setRollbackOnly();
         });
 
-        assertThat(history.revisionsOf(Partner.class, id)).hasSize(1);
+        assertThat(history.of(id)).hasSize(1);
     }
 
     private static void signIn(String username) {

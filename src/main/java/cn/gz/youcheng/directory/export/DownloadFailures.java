@@ -9,12 +9,21 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** A download that fails says so in one plain sentence, never with a stack trace. */
 @RestControllerAdvice(assignableTypes = DownloadController.class)
 class DownloadFailures {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadFailures.class);
+
+    /** A malformed parameter of the download itself, such as {@code bom=maybe}: the caller's mistake. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<String> badParameter(MethodArgumentTypeMismatchException failure) {
+        return ResponseEntity.badRequest()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .body("Parameter " + failure.getName() + " cannot be '" + failure.getValue() + "'.\n");
+    }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> failed(Exception failure) {

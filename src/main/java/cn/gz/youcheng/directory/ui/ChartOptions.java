@@ -1,7 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.registry.PartnerList;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +44,5 @@ final class ChartOptions {
                 "toolbox", map("right", 8, "feature", map("saveAsImage", map("title", saveLabel, "pixelRatio", 2))),
                 "tooltip", map("trigger", "item"));
         return option;
-    }
-
-    static <T> List<T> list() {
-        return new ArrayList<>();
     }
 }

@@ -102,7 +102,7 @@ class PartnerEditor extends Dialog {
         content.add(new H3(getTranslation("partner.agreements")));
         upgrade = new Button(getTranslation("admin.upgrade"), event -> new UpgradeDialog(this, registry, partner).open());
         upgrade.setId("upgrade");
-        upgrade.setEnabled(partner.canUpgrade());
+        upgrade.setEnabled(partner.upgradable());
         content.add(upgrade);
         for (AgreementEditing agreement : partner.agreements()) {
             content.add(agreementRow(agreement));

@@ -75,6 +75,14 @@ class DownloadControllerTest {
     }
 
     @Test
+    void aMalformedBomParameterIsTheCallersMistakeNotAServerError() throws Exception {
+        MockHttpServletResponse response = http.perform(get("/export/partners.csv?bom=maybe")).andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("Parameter bom cannot be 'maybe'.\n");
+    }
+
+    @Test
     void theCsvHasTheSameRowsAsTheGridForTheSameFilters() throws Exception {
         String csv = fetch("/export/partners.csv?bom=false&country=JP&asOf=2019-12-31").getContentAsString();
 
