@@ -117,7 +117,7 @@ public class DirectoryQueries {
                     .query(DirectoryQueries::row)
                     .list();
         }
-        Query query = new Query(filter);
+        Query query = query(filter);
         return jdbc.sql(standing(filter.asOf()) + ROW_COLUMNS + FROM + query.where + " order by " + orderBy(sort)
                         + " offset :offset limit :limit")
                 .params(query.params)
@@ -131,7 +131,7 @@ public class DirectoryQueries {
         if (isOfficialToday(filter)) {
             return lastNumber(0) + lastNumber(1);
         }
-        Query query = new Query(filter);
+        Query query = query(filter);
         return jdbc.sql(standing(filter.asOf()) + "select count(*) " + FROM + query.where)
                 .params(query.params)
                 .query(Integer.class)
@@ -140,7 +140,7 @@ public class DirectoryQueries {
 
     /** Every matching row in the official order, handed over one at a time as the database sends them. */
     public void forEach(DirectoryFilter filter, Consumer<PartnerRow> action) {
-        Query query = new Query(filter);
+        Query query = query(filter);
         try (var rows = jdbc.sql(standing(filter.asOf()) + ROW_COLUMNS + FROM + query.where + " order by " + OFFICIAL_ORDER)
                 .params(query.params)
                 .query(DirectoryQueries::row)
@@ -150,7 +150,7 @@ public class DirectoryQueries {
     }
 
     public ListTotals totals(DirectoryFilter filter) {
-        Query query = new Query(filter);
+        Query query = query(filter);
         return jdbc.sql(standing(filter.asOf()) + """
                         select count(*) filter (where l.kind = 'SISTER_CITY') as sister,
                                count(*) filter (where l.kind = 'FRIENDLY_EXCHANGE') as exchange,
@@ -164,7 +164,7 @@ public class DirectoryQueries {
 
     /** Per-year, per-continent and top-country counts of the rows a filter selects (GROUP BY in SQL). */
     public Statistics statistics(DirectoryFilter filter, int topCountries) {
-        Query query = new Query(filter);
+        Query query = query(filter);
         List<Statistics.YearCount> perYear = jdbc.sql(standing(filter.asOf()) + """
                         select extract(year from l.signed_on)::int as year,
                                count(*) filter (where l.kind = 'SISTER_CITY') as sister,
@@ -306,19 +306,51 @@ public class DirectoryQueries {
                 rs.getObject("longitude", Double.class));
     }
 
+    /**
+     * The filter as SQL. A text search is split so that each part can use its index (see
+     * V4__text_search_indexes.sql): the countries it names are looked up first, in their small table, and
+     * become a list of codes; each name column gets its own condition, so that PostgreSQL can OR the
+     * indexes' matches instead of scanning every partner.
+     */
+    private Query query(DirectoryFilter filter) {
+        List<String> textCountries = filter.text() == null ? List.of() : jdbc.sql("""
+                        select iso2 from country where name_zh ilike :text or name_en ilike :text
+                        """)
+                .param("text", containing(filter.text()))
+                .query(String.class)
+                .list();
+        return new Query(filter, textCountries);
+    }
+
+    /** An ILIKE pattern for text anywhere in a value, with the pattern's own wildcards taken literally. */
+    private static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** The where clause and parameters of a filter; values are always bound, never spliced into the SQL. */
     private static final class Query {
         final Map<String, Object> params = new LinkedHashMap<>();
         final String where;
 
-        Query(DirectoryFilter filter) {
+        Query(DirectoryFilter filter, List<String> textCountries) {
             List<String> conditions = new ArrayList<>();
             params.put("asOf", filter.asOf());
             if (filter.text() != null) {
-                params.put("text", "%" + filter.text()
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-                conditions.add("(p.name_zh ilike :text or p.name_en ilike :text"
-                        + " or c.name_zh ilike :text or c.name_en ilike :text)");
+                params.put("text", containing(filter.text()));
+                List<String> anyOf = new ArrayList<>();
+                anyOf.add("p.name_en ilike :text");
+                if (filter.text().codePointCount(0, filter.text().length()) >= 2) {
+                    // Only a name with every two-character piece of the search can contain it.
+                    params.put("term", filter.text());
+                    anyOf.add("(name_bigrams(p.name_zh) @> name_bigrams(cast(:term as text)) and p.name_zh ilike :text)");
+                } else {
+                    anyOf.add("p.name_zh ilike :text");
+                }
+                if (!textCountries.isEmpty()) {
+                    params.put("textCountries", textCountries);
+                    anyOf.add("p.country_iso2 in (:textCountries)");
+                }
+                conditions.add("(" + String.join(" or ", anyOf) + ")");
             }
             if (filter.list() != null) {
                 params.put("kind", filter.list().kind().name());

@@ -1,0 +1,148 @@
+package cn.gz.youcheng.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gz.youcheng.IntegrationTest;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The directory's text search on the official list, and guards on how its queries reach the database: a
+ * page costs a fixed number of statements however deep it is, and a full download is fetched in chunks.
+ */
+@IntegrationTest
+class DirectoryQueriesTest {
+
+    @Autowired
+    DirectoryQueries queries;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    Clock clock;
+
+    @Test
+    void searchFindsPartnersByAnyPartOfTheirChineseOrEnglishNameOrTheirCountry() {
+        assertThat(names("悉尼")).containsExactly("悉尼");
+        // One character: in a partner's name, or in its country's (尼泊尔).
+        assertThat(names("尼")).contains("悉尼", "马尼拉", "博克拉").doesNotContain("墨尔本");
+        assertThat(names("sydNEY")).containsExactly("悉尼");
+        assertThat(names("ydn")).containsExactly("悉尼");
+        assertThat(names("澳大利亚")).containsExactlyInAnyOrder("悉尼", "墨尔本", "达尔文");
+        assertThat(names("Australia")).containsExactlyInAnyOrder("悉尼", "墨尔本", "达尔文");
+        // Two characters that the name holds, but not in this order.
+        assertThat(names("尼悉")).isEmpty();
+    }
+
+    @Test
+    void wildcardsInASearchAreTakenLiterally() {
+        assertThat(names("%")).isEmpty();
+        assertThat(names("_")).isEmpty();
+        assertThat(names("悉_")).isEmpty();
+    }
+
+    @Test
+    void aPageCostsTheSameFewStatementsAtAnyDepthWithOrWithoutASearch() {
+        CountingDataSource counting = new CountingDataSource(dataSource);
+        DirectoryQueries counted = new DirectoryQueries(counting, clock);
+        DirectoryFilter official = DirectoryFilter.official(counted.today());
+        DirectoryFilter search = new DirectoryFilter("a", null, Set.of(), Set.of(), null, null, null, counted.today());
+        for (int offset : List.of(0, 50, 100)) {
+            counting.statements.clear();
+            assertThat(counted.page(official, List.of(), offset, 50)).hasSize(Math.min(50, 107 - offset));
+            assertThat(counting.statements).as("official page at " + offset).hasSize(2);
+
+            counting.statements.clear();
+            counted.page(search, List.of(), offset, 50);
+            assertThat(counting.statements).as("search page at " + offset).hasSize(2);
+        }
+        counting.statements.clear();
+        assertThat(counted.count(official)).isEqualTo(107);
+        assertThat(counting.statements).as("a count of the official lists reads only their last numbers").hasSize(2)
+                .noneMatch(statement -> statement.sql().contains("count("));
+    }
+
+    @Test
+    void aDownloadIsFetchedFromTheDatabaseInChunksInsideATransaction() {
+        // PostgreSQL's driver reads a result set in chunks only with a fetch size and autocommit off;
+        // otherwise it holds every row in memory before the first one is handed over.
+        CountingDataSource counting = new CountingDataSource(dataSource);
+        DirectoryQueries counted = new DirectoryQueries(counting, clock);
+        List<PartnerRow> rows = new ArrayList<>();
+        new TransactionTemplate(new DataSourceTransactionManager(counting)).executeWithoutResult(
+                status -> counted.forEach(DirectoryFilter.official(counted.today()), rows::add));
+        assertThat(rows).hasSize(107);
+        assertThat(counting.statements).singleElement().satisfies(statement -> {
+            assertThat(statement.fetchSize()).isBetween(1, 1000);
+            assertThat(statement.autoCommit()).isFalse();
+        });
+
+        // The application's own instance brings the transaction itself.
+        List<Boolean> inTransaction = new ArrayList<>();
+        queries.forEach(DirectoryFilter.official(queries.today()),
+                row -> inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive()));
+        assertThat(inTransaction).hasSize(107).containsOnly(true);
+    }
+
+    private List<String> names(String text) {
+        return queries.page(new DirectoryFilter(text, null, Set.of(), Set.of(), null, null, null, queries.today()),
+                        List.of(), 0, 200)
+                .stream().map(PartnerRow::nameZh).toList();
+    }
+
+    record Statement(String sql, int fetchSize, boolean autoCommit) {
+    }
+
+    /** Records every statement executed through it, with how it was set to fetch. */
+    static final class CountingDataSource extends DelegatingDataSource {
+        final List<Statement> statements = new ArrayList<>();
+
+        CountingDataSource(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws java.sql.SQLException {
+            Connection connection = super.getConnection();
+            return proxy(Connection.class, (p, method, args) -> {
+                Object result = invoke(connection, method, args);
+                if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement statement) {
+                    String sql = (String) args[0];
+                    return proxy(PreparedStatement.class, (ps, m, a) -> {
+                        if (m.getName().startsWith("execute")) {
+                            statements.add(new Statement(sql, statement.getFetchSize(), connection.getAutoCommit()));
+                        }
+                        return invoke(statement, m, a);
+                    });
+                }
+                return result;
+            });
+        }
+
+        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+            return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+        }
+    }
+}
