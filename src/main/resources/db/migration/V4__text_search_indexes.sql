@@ -1,33 +1,43 @@
--- The directory's text filter ("q") matches any part of a name, in Chinese or Latin script. A plain
--- index cannot serve "contains", so at a million partners every search read the whole table.
+-- The directory's text filter ("q") matches any part of a partner's Chinese or English name. A b-tree
+-- cannot serve "contains", so at a million partners every search read the whole table.
 --
--- Latin names: pg_trgm's GIN index serves ILIKE '%...%' for searches of three characters or more.
--- It is a trusted extension (PostgreSQL 13+), so the application's own role may create it; where it is
--- not installed or not allowed, searching still works, only by scanning.
-do $$
+-- Chinese names are mostly two to four characters, and a search is often one or two: too short for
+-- pg_trgm, which needs three. So every character and every two-character piece of both names goes into
+-- one GIN index instead. A search of one character looks up that character; a longer one requires every
+-- one of its two-character pieces, which any name containing it has; ILIKE then checks the order.
+-- Plain SQL, no extension to install.
+
+create function name_pieces(name text) returns text[]
+    language plpgsql immutable strict parallel safe
+    as $$
+declare
+    folded text := lower(name);
+    pieces text[] := '{}';
 begin
-    create extension if not exists pg_trgm;
-exception when insufficient_privilege or undefined_file or feature_not_supported then
-    raise warning 'pg_trgm is not available (%); text search will scan the partner table', sqlerrm;
+    for i in 1 .. length(folded) loop
+        pieces := pieces || substr(folded, i, 1);
+        if i < length(folded) then
+            pieces := pieces || substr(folded, i, 2);
+        end if;
+    end loop;
+    return pieces;
 end
 $$;
 
-do $$
-begin
-    if exists (select 1 from pg_extension where extname = 'pg_trgm') then
-        execute 'create index partner_name_en_trgm on partner using gin (name_en gin_trgm_ops)';
-    end if;
-end
-$$;
-
--- Chinese names: most are two or three characters, and a search is usually two, which gives pg_trgm
--- no trigram to look up. Every two-character piece of the name goes into a GIN index instead; a search
--- of two characters or more must contain all of its pieces, and ILIKE then checks the order.
-create function name_bigrams(name text) returns text[]
+create function partner_name_pieces(name_zh text, name_en text) returns text[]
     language sql immutable strict parallel safe
-    return array(select distinct substr(lower(name), i, 2) from generate_series(1, length(name) - 1) as i);
+    -- Costly enough that the planner reads the index rather than computing this for every partner.
+    cost 1000
+    return name_pieces(name_zh) || name_pieces(name_en);
 
-create index partner_name_zh_bigrams on partner using gin (name_bigrams(name_zh));
+-- The pieces a name must have to contain the search.
+create function search_pieces(term text) returns text[]
+    language sql immutable strict parallel safe
+    return case when length(term) = 1 then array[lower(term)]
+                else array(select substr(lower(term), i, 2) from generate_series(1, length(term) - 1) as i)
+           end;
 
--- Countries are few; a search that names a country becomes a lookup of its partners by this index.
+create index partner_name_pieces on partner using gin (partner_name_pieces(name_zh, name_en));
+
+-- Countries are few: a search that names a country becomes a lookup of its partners by this index.
 create index partner_country on partner (country_iso2);

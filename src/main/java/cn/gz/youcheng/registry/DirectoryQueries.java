@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -85,6 +87,7 @@ public class DirectoryQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OrderedPartners orderedPartners = new OrderedPartners(4_000_000);
 
     public DirectoryQueries(DataSource dataSource, Clock clock) {
         JdbcTemplate template = new JdbcTemplate(dataSource);
@@ -117,25 +120,48 @@ public class DirectoryQueries {
                     .query(DirectoryQueries::row)
                     .list();
         }
-        Query query = query(filter);
-        return jdbc.sql(standing(filter.asOf()) + ROW_COLUMNS + FROM + query.where + " order by " + orderBy(sort)
-                        + " offset :offset limit :limit")
-                .params(query.params)
-                .param("offset", offset)
-                .param("limit", limit)
+        long[] ids = orderedPartners(filter, sort);
+        if (offset >= ids.length) {
+            return List.of();
+        }
+        List<Long> pageIds = Arrays.stream(ids, offset, Math.min(ids.length, offset + limit)).boxed().toList();
+        Map<Long, PartnerRow> rows = new HashMap<>();
+        jdbc.sql(standing(filter.asOf()) + ROW_COLUMNS + FROM + " where p.id in (:ids)")
+                .param("asOf", filter.asOf())
+                .param("ids", pageIds)
                 .query(DirectoryQueries::row)
-                .list();
+                .list()
+                .forEach(row -> rows.put(row.id(), row));
+        return pageIds.stream().map(rows::get).filter(Objects::nonNull).toList();
     }
 
     public int count(DirectoryFilter filter) {
         if (isOfficialToday(filter)) {
             return lastNumber(0) + lastNumber(1);
         }
+        return orderedPartners(filter, List.of()).length;
+    }
+
+    /**
+     * The partners a filter selects, in the order asked for, as ids only: read once per filter, order and
+     * registry revision, and shared by every visitor. The grid's count and every page it then asks for,
+     * however deep, are an array lookup and one fetch of a page of rows by id, never an OFFSET over the rows
+     * before them (decision record 0008).
+     */
+    private long[] orderedPartners(DirectoryFilter filter, List<DirectorySort> sort) {
+        OrderedPartners.Key key = new OrderedPartners.Key(filter, List.copyOf(sort), dataVersion().revision());
+        long[] cached = orderedPartners.get(key);
+        if (cached != null) {
+            return cached;
+        }
         Query query = query(filter);
-        return jdbc.sql(standing(filter.asOf()) + "select count(*) " + FROM + query.where)
+        long[] ids = jdbc.sql(standing(filter.asOf()) + "select p.id " + FROM + query.where + " order by " + orderBy(sort))
                 .params(query.params)
-                .query(Integer.class)
-                .single();
+                .query(Long.class)
+                .list()
+                .stream().mapToLong(Long::longValue).toArray();
+        orderedPartners.put(key, ids);
+        return ids;
     }
 
     /** Every matching row in the official order, handed over one at a time as the database sends them. */
@@ -307,9 +333,9 @@ public class DirectoryQueries {
     }
 
     /**
-     * The filter as SQL. A text search is split so that each part can use its index (see
-     * V4__text_search_indexes.sql): the countries it names are looked up first, in their small table, and
-     * become a list of codes; each name column gets its own condition, so that PostgreSQL can OR the
+     * The filter as SQL. A text search is split so that each part can use an index: the countries it names
+     * are looked up first, in their small table, and become a list of codes; the partners' own names are
+     * found through the index of their pieces (V4__text_search_indexes.sql). PostgreSQL then ORs the two
      * indexes' matches instead of scanning every partner.
      */
     private Query query(DirectoryFilter filter) {
@@ -337,20 +363,18 @@ public class DirectoryQueries {
             params.put("asOf", filter.asOf());
             if (filter.text() != null) {
                 params.put("text", containing(filter.text()));
-                List<String> anyOf = new ArrayList<>();
-                anyOf.add("p.name_en ilike :text");
-                if (filter.text().codePointCount(0, filter.text().length()) >= 2) {
-                    // Only a name with every two-character piece of the search can contain it.
-                    params.put("term", filter.text());
-                    anyOf.add("(name_bigrams(p.name_zh) @> name_bigrams(cast(:term as text)) and p.name_zh ilike :text)");
-                } else {
-                    anyOf.add("p.name_zh ilike :text");
-                }
+                params.put("term", filter.text());
+                // Two conditions with the same matches: the first finds candidates by index (a name has every
+                // piece of a search it contains, V4__text_search_indexes.sql), the second checks each
+                // candidate cheaply. Kept apart, so that PostgreSQL never computes a name's pieces per row.
+                String countries = "";
                 if (!textCountries.isEmpty()) {
                     params.put("textCountries", textCountries);
-                    anyOf.add("p.country_iso2 in (:textCountries)");
+                    countries = " or p.country_iso2 in (:textCountries)";
                 }
-                conditions.add("(" + String.join(" or ", anyOf) + ")");
+                conditions.add("(partner_name_pieces(p.name_zh, p.name_en) @> search_pieces(cast(:term as text))"
+                        + countries + ")");
+                conditions.add("(p.name_zh ilike :text or p.name_en ilike :text" + countries + ")");
             }
             if (filter.list() != null) {
                 params.put("kind", filter.list().kind().name());

@@ -39,9 +39,13 @@ class CurrentStandingTest {
     void todaysKeptStandingsAgreeWithTheHistoryAfterAdds_UpgradesAndEnds() {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "standing.test", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
+        DirectoryFilter search = new DirectoryFilter("早签", null, Set.of(), Set.of(), null, null, null, queries.today());
+        assertThat(queries.count(search)).isZero();
         // A partner signed long ago: every later number in its list moves up by one.
         long early = registry.addPartner(new RegistryCommands.AddPartner("早签市", "Early City", "PL", null,
                 AdminLevel.CITY, null, null, AgreementKind.FRIENDLY_EXCHANGE, LocalDate.of(1990, 1, 1), null, null, null));
+        // A search read before the change is not answered from what it read then.
+        assertThat(queries.page(search, List.of(), 0, 10)).extracting(PartnerRow::id).containsExactly(early);
         long upgraded = jdbc.sql("select id from partner where name_zh = '蒂瓦特'").query(Long.class).single();
         registry.upgrade(new RegistryCommands.Upgrade(upgraded, registry.partnerForEditing(upgraded).orElseThrow().version(),
                 LocalDate.of(2024, 6, 1), null, null));

@@ -60,19 +60,39 @@ class DirectoryQueriesTest {
         DirectoryQueries counted = new DirectoryQueries(counting, clock);
         DirectoryFilter official = DirectoryFilter.official(counted.today());
         DirectoryFilter search = new DirectoryFilter("a", null, Set.of(), Set.of(), null, null, null, counted.today());
-        for (int offset : List.of(0, 50, 100)) {
+
+        // The grid counts first: that reads the search's order once.
+        int found = counted.count(search);
+        assertThat(found).isGreaterThan(50);
+        for (int offset : List.of(0, 50, found - 1)) {
             counting.statements.clear();
-            assertThat(counted.page(official, List.of(), offset, 50)).hasSize(Math.min(50, 107 - offset));
+            assertThat(counted.page(official, List.of(), offset, 50)).hasSize(Math.max(0, Math.min(50, 107 - offset)));
             assertThat(counting.statements).as("official page at " + offset).hasSize(2);
 
             counting.statements.clear();
-            counted.page(search, List.of(), offset, 50);
-            assertThat(counting.statements).as("search page at " + offset).hasSize(2);
+            assertThat(counted.page(search, List.of(), offset, 50)).hasSize(Math.min(50, found - offset));
+            assertThat(counting.statements).as("search page at " + offset).hasSize(2)
+                    .noneMatch(statement -> statement.sql().contains("offset"));
         }
         counting.statements.clear();
         assertThat(counted.count(official)).isEqualTo(107);
         assertThat(counting.statements).as("a count of the official lists reads only their last numbers").hasSize(2)
                 .noneMatch(statement -> statement.sql().contains("count("));
+    }
+
+    @Test
+    void aSearchsPagesFollowOneAnotherInOrderWithoutGapsOrRepeats() {
+        DirectoryFilter search = new DirectoryFilter("a", null, Set.of(), Set.of(), null, null, null, queries.today());
+        List<DirectorySort> byName = List.of(new DirectorySort(DirectorySort.Key.NAME_EN, true));
+        for (List<DirectorySort> sort : List.of(List.<DirectorySort>of(), byName)) {
+            List<PartnerRow> whole = queries.page(search, sort, 0, 1000);
+            List<PartnerRow> paged = new ArrayList<>();
+            for (int offset = 0; offset < whole.size(); offset += 7) {
+                paged.addAll(queries.page(search, sort, offset, 7));
+            }
+            assertThat(paged).as(sort.toString()).isEqualTo(whole);
+            assertThat(whole).hasSize(queries.count(search)).doesNotHaveDuplicates();
+        }
     }
 
     @Test

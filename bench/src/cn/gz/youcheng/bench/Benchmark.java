@@ -1,0 +1,454 @@
+package cn.gz.youcheng.bench;
+
+import cn.gz.youcheng.registry.DirectoryFilter;
+import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.AgreementStatus;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.postgresql.PGConnection;
+
+/**
+ * The performance benchmark of issue 7: a synthetic registry of a million agreements, then the five
+ * measurements side by side with their references, printed as they are taken and written to
+ * {@code bench/results/<date>.md}. How to run it, and what each figure means: bench/README.md.
+ */
+public final class Benchmark {
+
+    private static final double[] DEPTHS = {0, 0.10, 0.50, 0.99};
+    private static final int PAGE = 50;
+
+    private final Path root;
+    private final Report report = new Report();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final int agreements = setting("AGREEMENTS", 1_000_000);
+    private final int sessions = setting("SESSIONS", 300);
+    private final int rounds = setting("ROUNDS", 40);
+    private final List<String> searches = List.of(System.getenv().getOrDefault("BENCH_SEARCHES", "mar,斯,斯特").split(","));
+    private String url;
+    private String user;
+    private String password;
+
+    private Benchmark(Path root) {
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark(Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize()).run();
+    }
+
+    private void run() throws Exception {
+        Path appJar = onlyJar(root.resolve("target"), "youcheng-");
+        Path helloJar = onlyJar(root.resolve("bench/hello/target"), "hello-");
+        EmbeddedPostgres embedded = null;
+        if (System.getenv("BENCH_DATABASE_URL") != null) {
+            url = System.getenv("BENCH_DATABASE_URL");
+            user = System.getenv().getOrDefault("BENCH_DATABASE_USERNAME", "postgres");
+            password = System.getenv().getOrDefault("BENCH_DATABASE_PASSWORD", "");
+        } else {
+            embedded = startEmbedded(root.resolve("bench/data/postgres"));
+            url = embedded.getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "";
+        }
+        try (HikariDataSource dataSource = dataSource()) {
+            report.machine(machine(dataSource));
+            prepare(dataSource, appJar);
+            coldStart(appJar, helloJar);
+            try (AppProcess app = startApp(appJar, "app")) {
+                gridLatency(dataSource, app);
+                memoryPerVisitor(app);
+                csvExport(dataSource, app);
+                FirstLoad.measure(app.base(), report);
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+        Path results = root.resolve("bench/results/" + LocalDate.now() + ".md");
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, report.markdown());
+        System.out.println("\nWritten to " + root.relativize(results));
+    }
+
+    // ---------------------------------------------------------------- data
+
+    private void prepare(HikariDataSource dataSource, Path appJar) throws Exception {
+        if (scalar(dataSource, "select count(*) from information_schema.tables where table_name = 'partner_standing'") == 0) {
+            // The application's own first start creates the schema (Flyway) and loads the official list.
+            System.out.println("First start of the application on an empty database: schema and official list");
+            try (AppProcess first = startApp(appJar, "first-start")) {
+                report.line("First start on an empty database (schema and official list): %,d ms", first.startMillis);
+            }
+        }
+        long existing = scalar(dataSource, "select count(*) from agreement");
+        if (existing < agreements) {
+            System.out.printf("Generating agreements up to %,d (%,d now)%n", agreements, existing);
+            try (Connection connection = dataSource.getConnection()) {
+                Generator.Loaded loaded = new Generator(20261128L, LocalDate.now(ZoneId.of("Asia/Shanghai")))
+                        .load(connection, agreements);
+                report.line("Generated %,d agreements for %,d partners with COPY, standings computed and analysed, in %,d s",
+                        loaded.agreements(), loaded.partners(), loaded.millis() / 1000);
+            }
+        }
+        report.dataset(Map.of(
+                "agreements", scalar(dataSource, "select count(*) from agreement"),
+                "partners", scalar(dataSource, "select count(*) from partner"),
+                "countries with partners", scalar(dataSource, "select count(distinct country_iso2) from partner"),
+                "on the official lists (active)", scalar(dataSource, "select count(*) from partner_standing where status = 'ACTIVE'"),
+                "sister cities (active)", scalar(dataSource, "select count(*) from partner_standing where status = 'ACTIVE' and list_rank = 0"),
+                "status changes", scalar(dataSource, "select count(*) from agreement_status_change"),
+                "database size (MB)", scalar(dataSource, "select pg_database_size(current_database()) / 1048576")));
+    }
+
+    // ---------------------------------------------------------------- 4. cold start
+
+    private void coldStart(Path appJar, Path helloJar) throws Exception {
+        int runs = setting("START_RUNS", 3);
+        List<Long> app = new ArrayList<>();
+        List<Long> hello = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            try (AppProcess started = AppProcess.start(helloJar, Map.of(), List.of(), log("hello-" + i))) {
+                hello.add(started.startMillis);
+            }
+            try (AppProcess started = startApp(appJar, "cold-start-" + i)) {
+                app.add(started.startMillis);
+            }
+            System.out.printf("Cold start %d: hello-world %,d ms, Youcheng %,d ms%n", i + 1, hello.getLast(), app.getLast());
+        }
+        report.coldStart(median(app), median(hello), app, hello);
+    }
+
+    // ---------------------------------------------------------------- 2. grid latency
+
+    private void gridLatency(HikariDataSource dataSource, AppProcess app) throws Exception {
+        RecordingDataSource recording = new RecordingDataSource(dataSource);
+        DirectoryQueries queries = new DirectoryQueries(recording, Clock.system(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = queries.today();
+        Map<String, DirectoryFilter> filters = new LinkedHashMap<>();
+        filters.put("default order (the official lists)", DirectoryFilter.official(today));
+        for (String search : searches) {
+            filters.put("search \"" + search + "\"",
+                    new DirectoryFilter(search, null, Set.of(), Set.of(), null, null, AgreementStatus.ACTIVE, today));
+        }
+        List<Report.Latency> service = new ArrayList<>();
+        List<Report.Latency> roundTrip = new ArrayList<>();
+        Map<String, String> plans = new LinkedHashMap<>();
+        for (Map.Entry<String, DirectoryFilter> filter : filters.entrySet()) {
+            long started = System.nanoTime();
+            int count = queries.count(filter.getValue());
+            long countMillis = (System.nanoTime() - started) / 1_000_000;
+            VaadinClient client = new VaadinClient(app.base());
+            String query = filter.getValue().text() == null ? ""
+                    : "q=" + java.net.URLEncoder.encode(filter.getValue().text(), StandardCharsets.UTF_8);
+            client.open(query);
+            for (double depth : DEPTHS) {
+                int offset = Math.max(0, Math.min((int) (count * depth), count - PAGE));
+                List<Long> times = new ArrayList<>();
+                for (int i = -5; i < rounds; i++) {
+                    recording.statements.clear();
+                    long t = System.nanoTime();
+                    queries.page(filter.getValue(), List.of(), offset, PAGE);
+                    if (i >= 0) {
+                        times.add(System.nanoTime() - t);
+                    }
+                }
+                if (depth == 0.5) {
+                    StringBuilder explained = new StringBuilder();
+                    try (Connection connection = dataSource.getConnection()) {
+                        for (RecordingDataSource.Recorded statement : recording.statements) {
+                            explained.append(statement.sql().strip()).append("\n\n").append(statement.explain(connection)).append('\n');
+                        }
+                    }
+                    plans.put(filter.getKey() + ", page at offset " + offset, explained.toString());
+                }
+                service.add(new Report.Latency(filter.getKey(), count, depth, offset, times, countMillis));
+
+                // The grid sends only rows the browser does not have yet: between two timed fetches the
+                // visitor scrolls far away, as to another part of the list, so that every fetch is all new rows.
+                int elsewhere = offset < count / 2 ? count - PAGE : 0;
+                List<Long> uiTimes = new ArrayList<>();
+                for (int i = -5; i < rounds && count >= 2 * PAGE; i++) {
+                    client.rows(elsewhere, PAGE);
+                    long t = System.nanoTime();
+                    int rows = client.rows(offset, PAGE);
+                    if (i >= 0) {
+                        uiTimes.add(System.nanoTime() - t);
+                    }
+                    if (rows < Math.min(PAGE, count - offset)) {
+                        throw new IllegalStateException("the UI sent " + rows + " rows for a page at " + offset);
+                    }
+                }
+                roundTrip.add(new Report.Latency(filter.getKey(), client.size(), depth, offset, uiTimes, countMillis));
+                System.out.printf("%s at %.0f %% (offset %,d of %,d): service p95 %.1f ms, UI round trip p95 %.1f ms%n",
+                        filter.getKey(), depth * 100, offset, count, Report.percentile(times, 95) / 1e6,
+                        Report.percentile(uiTimes, 95) / 1e6);
+            }
+        }
+        report.latency(service, roundTrip, plans);
+    }
+
+    // ---------------------------------------------------------------- 1. memory per visitor
+
+    private void memoryPerVisitor(AppProcess app) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            // Warm-up visitors: classes loaded, caches filled and code compiled before the baseline.
+            VaadinClient visitor = new VaadinClient(app.base());
+            visitor.open("");
+            visitor.disconnect();
+        }
+        Map<String, Long> before = histogram(app);
+        long baseline = app.liveHeap();
+        long started = System.nanoTime();
+        for (int i = 0; i < sessions; i++) {
+            VaadinClient visitor = new VaadinClient(app.base());
+            visitor.open("");
+            // The session and its UI stay on the server; an open connection would add Tomcat's buffers.
+            visitor.disconnect();
+        }
+        long openMillis = (System.nanoTime() - started) / 1_000_000;
+        long after = app.liveHeap();
+        Map<String, Long> afterHistogram = histogram(app);
+        System.out.printf("Memory: %,d visitors opened in %,d ms; live heap %,d → %,d bytes: %,d bytes per visitor%n",
+                sessions, openMillis, baseline, after, (after - baseline) / sessions);
+        report.memory(sessions, baseline, after, openMillis, diff(before, afterHistogram, sessions));
+    }
+
+    private static Map<String, Long> histogram(AppProcess app) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(app.process.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        for (String line : new String(jcmd.getInputStream().readAllBytes()).lines().toList()) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 4 && fields[0].endsWith(":")) {
+                bytes.merge(fields[3], Long.parseLong(fields[2]), Long::sum);
+            }
+        }
+        jcmd.waitFor();
+        return bytes;
+    }
+
+    /** The classes whose live bytes grew most, per visitor. */
+    private static List<String> diff(Map<String, Long> before, Map<String, Long> after, int visitors) {
+        List<Map.Entry<String, Long>> growth = new ArrayList<>();
+        for (Map.Entry<String, Long> entry : after.entrySet()) {
+            growth.add(Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)));
+        }
+        growth.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        return growth.stream().limit(15)
+                .map(e -> String.format("| `%s` | %,d |", e.getKey(), e.getValue() / visitors)).toList();
+    }
+
+    // ---------------------------------------------------------------- 3. CSV export
+
+    private void csvExport(HikariDataSource dataSource, AppProcess app) throws Exception {
+        String copy = """
+                copy (select case s.kind when 'SISTER_CITY' then 'sister' else 'exchange' end, s.seq, p.name_zh, p.name_en,
+                             c.name_zh, c.name_en, c.iso2, lower(c.continent), lower(p.admin_level), s.signed_on,
+                             lower(s.status), p.latitude, p.longitude
+                      from partner_standing s join partner p on p.id = s.partner_id join country c on c.iso2 = p.country_iso2
+                      order by s.list_rank, s.seq, s.signed_on, p.id)
+                to stdout with (format csv, header)
+                """;
+        long copyBytes = 0;
+        long copyNanos = 0;
+        long copyFirstByte = 0;
+        for (int i = 0; i < 2; i++) {
+            try (Connection connection = dataSource.getConnection()) {
+                long started = System.nanoTime();
+                Counting out = new Counting(started);
+                connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, out);
+                copyNanos = System.nanoTime() - started;
+                copyBytes = out.bytes;
+                copyFirstByte = out.firstByte - started;
+            }
+        }
+        URI csv = URI.create(app.base() + "/export/partners.csv?status=all&bom=false");
+        long rows = scalar(dataSource, "select count(*) from partner_standing");
+        Export timed = null;
+        for (int i = 0; i < 2; i++) {
+            timed = export(csv, -1, app);
+        }
+        long baseline = app.liveHeap();
+        Export sampled = export(csv, copyBytes / 2, app);
+        report.csv(rows, copyBytes, copyNanos, copyFirstByte, timed.bytes, timed.nanos, timed.firstByte,
+                baseline, sampled.heapMidway);
+        System.out.printf("CSV: %,d bytes in %,d ms (first byte %,d ms); COPY %,d bytes in %,d ms; heap growth %,d bytes%n",
+                timed.bytes, timed.nanos / 1_000_000, timed.firstByte / 1_000_000, copyBytes, copyNanos / 1_000_000,
+                sampled.heapMidway - baseline);
+    }
+
+    record Export(long bytes, long nanos, long firstByte, long heapMidway) {
+    }
+
+    /** Reads the whole download; with {@code pauseAt} ≥ 0, takes the live heap once that many bytes are in. */
+    private Export export(URI csv, long pauseAt, AppProcess app) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(csv).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long firstByte = 0;
+        long bytes = 0;
+        long heap = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = response.body()) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                if (bytes == 0 && read > 0) {
+                    firstByte = System.nanoTime() - started;
+                }
+                bytes += read;
+                if (pauseAt >= 0 && heap == 0 && bytes >= pauseAt) {
+                    heap = app.liveHeap();
+                }
+            }
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("CSV download answered " + response.statusCode());
+        }
+        return new Export(bytes, System.nanoTime() - started, firstByte, heap);
+    }
+
+    private static final class Counting extends OutputStream {
+        final long started;
+        long bytes;
+        long firstByte;
+
+        Counting(long started) {
+            this.started = started;
+        }
+
+        @Override
+        public void write(int b) {
+            count(1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count(len);
+        }
+
+        private void count(int n) {
+            if (bytes == 0) {
+                firstByte = System.nanoTime();
+            }
+            bytes += n;
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private AppProcess startApp(Path jar, String name) throws IOException, InterruptedException {
+        return AppProcess.start(jar, Map.of(
+                        "SPRING_PROFILES_ACTIVE", "prod",
+                        "SPRING_DATASOURCE_URL", url,
+                        "SPRING_DATASOURCE_USERNAME", user,
+                        "SPRING_DATASOURCE_PASSWORD", password,
+                        "APP_ADMIN_PASSWORD", "bench-administrator-1"),
+                List.of(), log(name));
+    }
+
+    private Path log(String name) {
+        return root.resolve("bench/target/logs/" + name + ".log");
+    }
+
+    private HikariDataSource dataSource() {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername(user);
+        dataSource.setPassword(password);
+        dataSource.setMaximumPoolSize(4);
+        return dataSource;
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path directory) throws IOException {
+        Path version = directory.resolve("PG_VERSION");
+        if (Files.exists(version) && !Files.readString(version).strip().equals("18")) {
+            throw new IllegalStateException(directory + " holds a PostgreSQL " + Files.readString(version).strip()
+                    + " database; this benchmark runs PostgreSQL 18. Delete the folder to generate the data again.");
+        }
+        Files.createDirectories(directory);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("work_mem", "16MB")
+                .setServerConfig("max_wal_size", "4GB")
+                .start();
+    }
+
+    private static long scalar(HikariDataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Path onlyJar(Path directory, String prefix) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + prefix + "*.jar in " + directory
+                            + ": build it first (bench/run.sh does)"));
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static Map<String, String> machine(HikariDataSource dataSource) throws Exception {
+        Map<String, String> machine = new LinkedHashMap<>();
+        machine.put("date", ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+        machine.put("CPU", cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).getFirst().replaceAll("\\s+", " ");
+        machine.put("memory", memory);
+        machine.put("Java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select version()")) {
+            rows.next();
+            machine.put("PostgreSQL", rows.getString(1));
+        }
+        machine.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        return machine;
+    }
+
+    /** A setting from the environment ({@code BENCH_<NAME>}), so that run.sh and Maven pass it as they are. */
+    private static int setting(String name, int otherwise) {
+        String value = System.getenv("BENCH_" + name);
+        return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.replace("_", ""));
+    }
+}

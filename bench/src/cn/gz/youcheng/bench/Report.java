@@ -1,0 +1,169 @@
+package cn.gz.youcheng.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** The results file: each figure beside its target and its reference, then the evidence behind it. */
+final class Report {
+
+    record Latency(String filter, int rows, double depth, int offset, List<Long> nanos, long countMillis) {
+    }
+
+    record Resource(String url, String type, long transferred, long decoded) {
+    }
+
+    private final StringBuilder summary = new StringBuilder();
+    private final StringBuilder details = new StringBuilder();
+    private final List<String> notes = new ArrayList<>();
+    private Map<String, String> machine = Map.of();
+    private Map<String, Long> dataset = Map.of();
+
+    void machine(Map<String, String> machine) {
+        this.machine = machine;
+    }
+
+    void dataset(Map<String, Long> dataset) {
+        this.dataset = dataset;
+    }
+
+    void line(String pattern, Object... args) {
+        notes.add(String.format(pattern, args));
+        System.out.println(String.format(pattern, args));
+    }
+
+    void coldStart(long app, long hello, List<Long> apps, List<Long> hellos) {
+        double ratio = (double) app / hello;
+        target("4. Cold start of the production jar to the first HTTP 200 on `/` (median)",
+                String.format("%,d ms (hello-world %,d ms): **%.2f ×**", app, hello, ratio), "≤ 1.5 × the hello-world",
+                ratio <= 1.5);
+        details.append("\n## 4. Cold start\n\nEach run starts `java -jar` (JDK ").append(Runtime.version().feature())
+                .append(", default options, `SPRING_PROFILES_ACTIVE=prod`) and polls `/` every 10 ms until it answers 200. ")
+                .append("The hello-world (`bench/hello`) is Spring Boot + Vaadin with one `@Route` and no database, built ")
+                .append("in the same run with the same parent, Vaadin version and production profile. Runs alternate.\n\n")
+                .append("| run | hello-world | Youcheng |\n|---|---|---|\n");
+        for (int i = 0; i < apps.size(); i++) {
+            details.append(String.format("| %d | %,d ms | %,d ms |%n", i + 1, hellos.get(i), apps.get(i)));
+        }
+    }
+
+    void latency(List<Latency> service, List<Latency> roundTrip, Map<String, String> plans) {
+        double worstService = service.stream().mapToDouble(l -> percentile(l.nanos(), 95)).max().orElse(0) / 1e6;
+        double worstUi = roundTrip.stream().filter(l -> !l.nanos().isEmpty())
+                .mapToDouble(l -> percentile(l.nanos(), 95)).max().orElse(0) / 1e6;
+        target("2. Grid page of 50 rows, worst p95 over every depth and filter: query service",
+                String.format("%.1f ms", worstService), "≤ 30 ms", worstService <= 30);
+        target("2. Grid page of 50 rows, worst p95 over every depth and filter: one UI round trip over HTTP",
+                String.format("%.1f ms", worstUi), "≤ 30 ms", worstUi <= 30);
+        details.append("\n## 2. Grid fetch latency\n\nA page is 50 rows at the given depth of the filter's rows. ")
+                .append("*Query service*: `DirectoryQueries.page` in this process on a connection pool, as the grid's ")
+                .append("data callback calls it. *UI round trip*: the grid's own `setViewportRange` call posted to a ")
+                .append("directory UI of the running production jar (`VaadinClient`), until its response with the rows ")
+                .append("is read (the confirmation the browser then sends is not timed; between two timed fetches the visitor jumps to ")
+                .append("the other end of the list, so that every timed fetch brings 50 new rows). A filter with fewer than ")
+                .append("100 rows has nothing to scroll to: *n/a*. 5 warm-up and ")
+                .append(service.isEmpty() ? 0 : service.getFirst().nanos().size()).append(" measured fetches each.\n\n")
+                .append("| filter | rows | count once (ms) | depth | offset | service p50 | service p95 | UI p50 | UI p95 |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < service.size(); i++) {
+            Latency s = service.get(i);
+            Latency u = roundTrip.get(i);
+            details.append(String.format("| %s | %,d | %,d | %.0f %% | %,d | %s | %s | %s | %s |%n",
+                    s.filter(), s.rows(), s.countMillis(), s.depth() * 100, s.offset(), millis(s.nanos(), 50),
+                    millis(s.nanos(), 95), millis(u.nanos(), 50), millis(u.nanos(), 95)));
+        }
+        details.append("\n### Query plans (EXPLAIN (ANALYZE, BUFFERS) of the statements the query service sent)\n");
+        for (Map.Entry<String, String> plan : plans.entrySet()) {
+            details.append("\n#### ").append(plan.getKey()).append("\n\n```\n").append(plan.getValue().strip())
+                    .append("\n```\n");
+        }
+    }
+
+    void memory(int sessions, long baseline, long after, long openMillis, List<String> growth) {
+        long perVisitor = (after - baseline) / sessions;
+        target("1. Live heap per open public directory UI (after full GC)",
+                String.format("%,.1f KB", perVisitor / 1024.0), "≤ 150 KB", perVisitor <= 150 * 1024);
+        details.append(String.format("%n## 1. Memory per public visitor%n%n%d visitors opened `/` over HTTP, one after "
+                + "the other (%,d ms in all), each with its own session: bootstrap page, init request, navigation, "
+                + "the grid's confirmation and its first request for rows, as Chromium does. Live heap after a full "
+                + "collection (`jcmd GC.class_histogram`), after 20 warm-up visitors: %,d bytes before, %,d after: "
+                + "**%,d bytes per visitor**.%n%nWhere it goes (growth per visitor by class, top 15):%n%n"
+                + "| class | bytes per visitor |%n|---|---|%n", sessions, openMillis, baseline, after, perVisitor));
+        growth.forEach(row -> details.append(row).append('\n'));
+    }
+
+    void csv(long rows, long copyBytes, long copyNanos, long copyFirstByte, long bytes, long nanos, long firstByte,
+            long baseline, long midway) {
+        double copyRate = copyBytes / (copyNanos / 1e9) / 1e6;
+        double rate = bytes / (nanos / 1e9) / 1e6;
+        double share = rate / copyRate;
+        target("3. CSV export of every partner: throughput against PostgreSQL's COPY of the same columns",
+                String.format("%.1f MB/s vs %.1f MB/s: **%.0f %%**", rate, copyRate, share * 100), "≥ 50 %", share >= 0.5);
+        target("3. CSV export: live heap growth midway", String.format("%.1f MB", (midway - baseline) / 1e6), "≤ 20 MB",
+                midway - baseline <= 20_000_000);
+        target("3. CSV export: first byte", String.format("%,d ms", firstByte / 1_000_000), "< 1 s",
+                firstByte < 1_000_000_000L);
+        details.append(String.format("%n## 3. CSV export%n%n`GET /export/partners.csv?status=all&bom=false` (%,d partners, "
+                + "every standing) read to the end over HTTP, against `COPY (SELECT …) TO STDOUT WITH (FORMAT csv)` of "
+                + "the same columns, rows and order through JDBC in this process. Best of two runs each.%n%n"
+                + "| | bytes | time | throughput | rows/s | first byte |%n|---|---|---|---|---|---|%n"
+                + "| application | %,d | %,d ms | %.1f MB/s | %,.0f | %,d ms |%n"
+                + "| COPY | %,d | %,d ms | %.1f MB/s | %,.0f | %,d ms |%n%n"
+                + "Live heap of the application (after a full collection) before the download: %,d bytes; with the "
+                + "download half read: %,d bytes.%n",
+                rows, bytes, nanos / 1_000_000, rate, rows / (nanos / 1e9), firstByte / 1_000_000,
+                copyBytes, copyNanos / 1_000_000, copyRate, rows / (copyNanos / 1e9), copyFirstByte / 1_000_000,
+                baseline, midway));
+    }
+
+    void firstLoad(List<Resource> resources, List<Long> gridMillis) {
+        long js = resources.stream().filter(r -> r.type().equals("script")).mapToLong(Resource::transferred).sum();
+        long css = resources.stream().filter(r -> r.type().equals("stylesheet")).mapToLong(Resource::transferred).sum();
+        long all = resources.stream().mapToLong(Resource::transferred).sum();
+        target("5. First load of `/`: JavaScript transferred (compressed)", String.format("%,.0f KB (CSS %,.0f KB, all %,.0f KB)",
+                js / 1024.0, css / 1024.0, all / 1024.0), "≤ 440 KB (Vaadin's Bakery demo)", js <= 440 * 1024);
+        List<Long> sorted = new ArrayList<>(gridMillis);
+        Collections.sort(sorted);
+        target("5. First load: time to a rendered grid in headless Chromium (median)",
+                String.format("%,d ms", sorted.get(sorted.size() / 2)), "(reported)", true);
+        details.append("\n## 5. First load\n\nHeadless Chromium, a new browser context (empty cache) per run, `/` until "
+                + "the grid shows its first row of data; times from navigation start: ").append(gridMillis)
+                .append(" ms. Resources of the first run (bytes on the wire, and decoded):\n\n"
+                        + "| resource | type | transferred | decoded |\n|---|---|---|---|\n");
+        for (Resource resource : resources) {
+            details.append(String.format("| `%s` | %s | %,d | %,d |%n", resource.url(), resource.type(),
+                    resource.transferred(), resource.decoded()));
+        }
+    }
+
+    private void target(String what, String measured, String target, boolean met) {
+        summary.append("| ").append(what).append(" | ").append(measured).append(" | ").append(target).append(" | ")
+                .append(met ? "met" : "**missed**").append(" |\n");
+    }
+
+    String markdown() {
+        StringBuilder out = new StringBuilder("# Benchmark results\n\n");
+        out.append("Written by `bench/run.sh` (see bench/README.md). Figures are of one run on this machine.\n\n## Machine\n\n");
+        machine.forEach((k, v) -> out.append("- ").append(k).append(": ").append(v).append('\n'));
+        out.append("\n## Dataset\n\n");
+        dataset.forEach((k, v) -> out.append(String.format("- %s: %,d%n", k, v)));
+        notes.forEach(n -> out.append("- ").append(n).append('\n'));
+        out.append("\n## Figures and targets\n\n| measurement | result | target | |\n|---|---|---|---|\n").append(summary);
+        return out.append(details).toString();
+    }
+
+    private static String millis(List<Long> nanos, int percentile) {
+        return nanos.isEmpty() ? "n/a" : String.format("%.1f ms", percentile(nanos, percentile) / 1e6);
+    }
+
+    static double percentile(List<Long> values, int percentile) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
