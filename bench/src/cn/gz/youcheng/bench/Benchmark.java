@@ -80,12 +80,22 @@ public final class Benchmark {
         try (HikariDataSource dataSource = dataSource()) {
             report.machine(machine(dataSource));
             prepare(dataSource, appJar);
-            coldStart(appJar, helloJar);
+            if (measure("start")) {
+                coldStart(appJar, helloJar);
+            }
             try (AppProcess app = startApp(appJar, "app")) {
-                gridLatency(dataSource, app);
-                memoryPerVisitor(app);
-                csvExport(dataSource, app);
-                FirstLoad.measure(app.base(), report);
+                if (measure("latency")) {
+                    gridLatency(dataSource, app);
+                }
+                if (measure("memory")) {
+                    memoryPerVisitor(app, helloJar);
+                }
+                if (measure("csv")) {
+                    csvExport(dataSource, app);
+                }
+                if (measure("firstload")) {
+                    FirstLoad.measure(app.base(), report);
+                }
             }
         } finally {
             if (embedded != null) {
@@ -138,12 +148,80 @@ public final class Benchmark {
             try (AppProcess started = AppProcess.start(helloJar, Map.of(), List.of(), log("hello-" + i))) {
                 hello.add(started.startMillis);
             }
-            try (AppProcess started = startApp(appJar, "cold-start-" + i)) {
+            try (AppProcess started = startApp(appJar, "cold-start-" + i, List.of())) {
                 app.add(started.startMillis);
             }
             System.out.printf("Cold start %d: hello-world %,d ms, Youcheng %,d ms%n", i + 1, hello.getLast(), app.getLast());
         }
         report.coldStart(median(app), median(hello), app, hello);
+
+        // Why: one profiled start of each, and both again from the extracted layout with the JDK's AOT cache
+        // (class loading and linking done ahead), which shows how much is the JVM's and what remains.
+        Path profiles = root.resolve("bench/target/profiles");
+        Files.createDirectories(profiles);
+        Path appRecording = profiles.resolve("youcheng-start.jfr");
+        Path helloRecording = profiles.resolve("hello-start.jfr");
+        try (AppProcess ignored = startApp(appJar, "profiled-start", List.of(recording(appRecording)))) {
+            // started, recorded
+        }
+        try (AppProcess ignored = AppProcess.start(helloJar, Map.of(), List.of(recording(helloRecording)), log("hello-profiled"))) {
+            // started, recorded
+        }
+        Path appAot = aotCache(appJar, "youcheng", appEnvironment());
+        Path helloAot = aotCache(helloJar, "hello", Map.of());
+        List<Long> appCached = new ArrayList<>();
+        List<Long> helloCached = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            try (AppProcess started = AppProcess.start(extracted(helloJar), Map.of(), List.of("-XX:AOTCache=" + helloAot),
+                    log("hello-aot-" + i))) {
+                helloCached.add(started.startMillis);
+            }
+            try (AppProcess started = startApp(extracted(appJar), "aot-" + i, List.of("-XX:AOTCache=" + appAot))) {
+                appCached.add(started.startMillis);
+            }
+        }
+        System.out.printf("Cold start with AOT cache: hello-world %,d ms, Youcheng %,d ms%n", median(helloCached),
+                median(appCached));
+        report.startupAnalysis(StartupProfile.of(appRecording), StartupProfile.of(helloRecording), appCached, helloCached);
+    }
+
+    private static String recording(Path file) {
+        return "-XX:StartFlightRecording=filename=" + file + ",settings=profile";
+    }
+
+    /** The jar unpacked as Spring Boot recommends for production (plain jars beside the application's). */
+    private Path extracted(Path jar) throws IOException, InterruptedException {
+        Path directory = root.resolve("bench/target/extracted/" + jar.getFileName().toString().replace(".jar", ""));
+        Path extractedJar = directory.resolve(jar.getFileName());
+        if (!Files.exists(extractedJar) || Files.getLastModifiedTime(extractedJar).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+            exec(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
+                    directory.toString()), Map.of(), log("extract-" + jar.getFileName()));
+        }
+        return extractedJar;
+    }
+
+    /** JDK 25's AOT cache from one training start that stops once the context is up. */
+    private Path aotCache(Path jar, String name, Map<String, String> environment) throws IOException, InterruptedException {
+        Path cache = root.resolve("bench/target/extracted/" + name + ".aot");
+        Files.deleteIfExists(cache);
+        exec(List.of(java(), "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar",
+                extracted(jar).toString()), environment, log("aot-training-" + name));
+        return cache;
+    }
+
+    private static void exec(List<String> command, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        int exit = builder.start().waitFor();
+        if (exit != 0) {
+            throw new IOException(String.join(" ", command) + " exited with " + exit + "; see " + log);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     // ---------------------------------------------------------------- 2. grid latency
@@ -217,7 +295,21 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- 1. memory per visitor
 
-    private void memoryPerVisitor(AppProcess app) throws Exception {
+    private void memoryPerVisitor(AppProcess app, Path helloJar) throws Exception {
+        Visitors ours = visitors(app);
+        Visitors hello;
+        try (AppProcess reference = AppProcess.start(helloJar, Map.of(), List.of(), log("hello-memory"))) {
+            hello = visitors(reference);
+        }
+        System.out.printf("Memory: %,d bytes per visitor (hello-world: %,d)%n", ours.perVisitor(), hello.perVisitor());
+        report.memory(sessions, ours.baseline(), ours.after(), ours.openMillis(), ours.growth(), hello.perVisitor());
+    }
+
+    record Visitors(long baseline, long after, long openMillis, List<String> growth, long perVisitor) {
+    }
+
+    /** Live heap per visitor of {@code /}: {@link #sessions} visitors over HTTP, each with its own session. */
+    private Visitors visitors(AppProcess app) throws Exception {
         for (int i = 0; i < 20; i++) {
             // Warm-up visitors: classes loaded, caches filled and code compiled before the baseline.
             VaadinClient visitor = new VaadinClient(app.base());
@@ -236,9 +328,7 @@ public final class Benchmark {
         long openMillis = (System.nanoTime() - started) / 1_000_000;
         long after = app.liveHeap();
         Map<String, Long> afterHistogram = histogram(app);
-        System.out.printf("Memory: %,d visitors opened in %,d ms; live heap %,d → %,d bytes: %,d bytes per visitor%n",
-                sessions, openMillis, baseline, after, (after - baseline) / sessions);
-        report.memory(sessions, baseline, after, openMillis, diff(before, afterHistogram, sessions));
+        return new Visitors(baseline, after, openMillis, diff(before, afterHistogram, sessions), (after - baseline) / sessions);
     }
 
     private static Map<String, Long> histogram(AppProcess app) throws IOException, InterruptedException {
@@ -247,7 +337,7 @@ public final class Benchmark {
         Map<String, Long> bytes = new LinkedHashMap<>();
         for (String line : new String(jcmd.getInputStream().readAllBytes()).lines().toList()) {
             String[] fields = line.trim().split("\\s+");
-            if (fields.length == 4 && fields[0].endsWith(":")) {
+            if (fields.length >= 4 && fields[0].endsWith(":")) {
                 bytes.merge(fields[3], Long.parseLong(fields[2]), Long::sum);
             }
         }
@@ -365,13 +455,20 @@ public final class Benchmark {
     // ---------------------------------------------------------------- helpers
 
     private AppProcess startApp(Path jar, String name) throws IOException, InterruptedException {
-        return AppProcess.start(jar, Map.of(
-                        "SPRING_PROFILES_ACTIVE", "prod",
-                        "SPRING_DATASOURCE_URL", url,
-                        "SPRING_DATASOURCE_USERNAME", user,
-                        "SPRING_DATASOURCE_PASSWORD", password,
-                        "APP_ADMIN_PASSWORD", "bench-administrator-1"),
-                List.of(), log(name));
+        return startApp(jar, name, List.of());
+    }
+
+    private AppProcess startApp(Path jar, String name, List<String> jvmOptions) throws IOException, InterruptedException {
+        return AppProcess.start(jar, appEnvironment(), jvmOptions, log(name));
+    }
+
+    private Map<String, String> appEnvironment() {
+        return Map.of(
+                "SPRING_PROFILES_ACTIVE", "prod",
+                "SPRING_DATASOURCE_URL", url,
+                "SPRING_DATASOURCE_USERNAME", user,
+                "SPRING_DATASOURCE_PASSWORD", password,
+                "APP_ADMIN_PASSWORD", "bench-administrator-1");
     }
 
     private Path log(String name) {
@@ -444,6 +541,12 @@ public final class Benchmark {
         }
         machine.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         return machine;
+    }
+
+    /** BENCH_ONLY=memory,csv (of start, latency, memory, csv, firstload) takes only those measurements. */
+    private static boolean measure(String name) {
+        String only = System.getenv("BENCH_ONLY");
+        return only == null || only.isBlank() || List.of(only.split(",")).contains(name);
     }
 
     /** A setting from the environment ({@code BENCH_<NAME>}), so that run.sh and Maven pass it as they are. */

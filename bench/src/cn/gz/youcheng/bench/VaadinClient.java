@@ -27,6 +27,7 @@ final class VaadinClient {
             "\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"tag\",\"feat\":0,\"value\":\"vaadin-grid\"}");
     private static final Pattern SIZE = Pattern.compile("\\[\\{\"@v-node\":%d},(\\d+),\"return \\$0\\.\\$connector\\.updateSize\\(\\$1\\)\"]");
     private static final Pattern CONFIRM = Pattern.compile("\\[\\{\"@v-node\":%d},(\\d+),\"return \\$0\\.\\$connector\\.confirm\\(\\$1\\)\"]");
+    private static final Pattern PAGE_SIZE = Pattern.compile("\\{\"node\":%d,\"type\":\"put\",\"key\":\"pageSize\",\"feat\":1,\"value\":(\\d+)");
     private static final Pattern ROW_KEY = Pattern.compile("\\{\"key\":\"");
 
     private final Http1 http;
@@ -54,11 +55,16 @@ final class VaadinClient {
         clientId = 0;
         String view = rpc("{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"/\",\"query\":\""
                 + query + "\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}");
-        grid = Integer.parseInt(first(GRID, view, "grid"));
+        Matcher hasGrid = GRID.matcher(view);
+        if (!hasGrid.find()) {
+            return; // a view without a grid (the hello-world): nothing more to ask for
+        }
+        grid = Integer.parseInt(hasGrid.group(1));
         size = Integer.parseInt(first(Pattern.compile(String.format(SIZE.pattern(), grid)), view, "grid size"));
+        int pageSize = Integer.parseInt(first(Pattern.compile(String.format(PAGE_SIZE.pattern(), grid)), view, "page size"));
         confirm(view);
-        // The grid then asks for its first two pages, as Chromium's does.
-        rows(0, 100);
+        // The grid then asks for its first two pages, as Chromium's does in a window of 1280 × 720.
+        rows(0, 2 * pageSize);
     }
 
     /** Asks the grid for rows as scrolling there would; returns how many came back. */

@@ -88,6 +88,7 @@ public class DirectoryQueries {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final OrderedPartners orderedPartners = new OrderedPartners(4_000_000);
+    private volatile Countries countries;
 
     public DirectoryQueries(DataSource dataSource, Clock clock) {
         JdbcTemplate template = new JdbcTemplate(dataSource);
@@ -216,9 +217,17 @@ public class DirectoryQueries {
         return new Statistics(perYear, perContinent, countries);
     }
 
-    /** The countries that have partners, by ISO code. */
+    /**
+     * The countries that have partners, by ISO code: one list shared by every visitor's country filter, read
+     * again only after the registry changed (a list per visitor would be most of a directory UI's memory).
+     */
     public List<CountryOption> countries() {
-        return jdbc.sql("""
+        long revision = dataVersion().revision();
+        Countries known = countries;
+        if (known != null && known.revision() == revision) {
+            return known.options();
+        }
+        List<CountryOption> options = jdbc.sql("""
                         select c.iso2, c.name_zh, c.name_en, c.continent from country c
                         where exists (select 1 from partner p where p.country_iso2 = c.iso2)
                         order by c.iso2
@@ -226,6 +235,11 @@ public class DirectoryQueries {
                 .query((rs, i) -> new CountryOption(rs.getString("iso2"), rs.getString("name_zh"),
                         rs.getString("name_en"), Continent.valueOf(rs.getString("continent"))))
                 .list();
+        countries = new Countries(revision, List.copyOf(options));
+        return countries.options();
+    }
+
+    private record Countries(long revision, List<CountryOption> options) {
     }
 
     /** When the registry last changed (its latest audit revision), for caching downloads. */
@@ -321,9 +335,10 @@ public class DirectoryQueries {
                 rs.getObject("seq", Integer.class),
                 rs.getString("name_zh"),
                 rs.getString("name_en"),
-                rs.getString("iso2"),
-                rs.getString("country_zh"),
-                rs.getString("country_en"),
+                // A few hundred country names repeat across every row a grid holds: one copy of each.
+                rs.getString("iso2").intern(),
+                rs.getString("country_zh").intern(),
+                rs.getString("country_en").intern(),
                 Continent.valueOf(rs.getString("continent")),
                 AdminLevel.valueOf(rs.getString("admin_level")),
                 rs.getObject("signed_on", LocalDate.class),

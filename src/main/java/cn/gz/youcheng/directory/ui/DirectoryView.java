@@ -1,8 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.directory.DirectoryParameters;
-import cn.gz.youcheng.registry.AgreementStatus;
-import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.CountryOption;
 import cn.gz.youcheng.registry.DirectoryFilter;
 import cn.gz.youcheng.registry.DirectoryQueries;
@@ -11,12 +9,7 @@ import cn.gz.youcheng.registry.ListTotals;
 import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.PartnerRow;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -26,12 +19,8 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -50,7 +39,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,15 +65,9 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final Paragraph summary = new Paragraph();
     private final Paragraph notice = new Paragraph();
     private final TextField text = new TextField();
-    private final Select<PartnerList> list = new Select<>();
-    private final MultiSelectComboBox<CountryOption> countries = new MultiSelectComboBox<>();
-    private final MultiSelectComboBox<Continent> continents = new MultiSelectComboBox<>();
-    private final IntegerField fromYear = new IntegerField();
-    private final IntegerField toYear = new IntegerField();
-    private final Select<AgreementStatus> status = new Select<>();
-    private final DatePicker asOf = new DatePicker();
-    private final Button reset = new Button();
     private final Details filtersPanel = new Details();
+    /** Made when first needed: see {@link MoreFilters}. */
+    private MoreFilters moreFilters;
     private final Anchor csv = download("partners.csv");
     private final Anchor json = download("partners.json");
     private final Anchor officialText = download("official.txt");
@@ -117,19 +99,19 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         configureFilters();
         columns = configureGrid();
 
-        FlexLayout filters = new FlexLayout(text, list, countries, continents, fromYear, toYear, status, asOf, reset);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
-        filtersPanel.add(filters);
-        filtersPanel.setOpened(true);
+        filtersPanel.setId("more-filters");
+        filtersPanel.addOpenedChangeListener(event -> {
+            if (event.isOpened()) {
+                moreFilters();
+            }
+        });
         charts.setId("link-statistics");
         map.setId("link-map");
         HorizontalLayout downloads = new HorizontalLayout(csv, json, officialText, charts, map);
         downloads.setSpacing(true);
         downloads.getStyle().set("flex-wrap", "wrap");
 
-        add(title, officialSentence, summary, notice, filtersPanel, downloads, grid);
+        add(title, officialSentence, summary, notice, text, filtersPanel, downloads, grid);
         setFlexGrow(1, grid);
     }
 
@@ -140,48 +122,27 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setWidth("16em");
 
-        list.setId("filter-list");
-        list.setItems(PartnerList.values());
-        list.setEmptySelectionAllowed(true);
+        // Only a visitor's change navigates; a value set from the URL or by the view itself does not.
+        text.addValueChangeListener(event -> {
+            if (event.isFromClient()) {
+                navigate(moreFilters == null ? withText(filter, text.getValue()) : moreFilters.filter(text.getValue()));
+            }
+        });
+    }
 
-        countries.setId("filter-country");
-        countries.setItems(countryOptions);
-        countries.setWidth("14em");
-
-        continents.setId("filter-continent");
-        continents.setItems(Continent.values());
-        continents.setWidth("12em");
-
-        for (IntegerField year : List.of(fromYear, toYear)) {
-            year.setMin(1949);
-            year.setMax(queries.today().getYear());
-            year.setWidth("7em");
-            year.setValueChangeMode(ValueChangeMode.LAZY);
+    private MoreFilters moreFilters() {
+        if (moreFilters == null) {
+            moreFilters = new MoreFilters(countryOptions, queries.today(), text::getValue, this::navigate,
+                    () -> navigate(DirectoryFilter.official(queries.today())));
+            moreFilters.show(filter);
+            filtersPanel.add(moreFilters);
         }
-        fromYear.setId("filter-from");
-        toYear.setId("filter-to");
+        return moreFilters;
+    }
 
-        status.setId("filter-status");
-        status.setItems(AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, AgreementStatus.TERMINATED,
-                AgreementStatus.SUPERSEDED);
-        status.setEmptySelectionAllowed(true);
-
-        asOf.setId("filter-as-of");
-        asOf.setMax(queries.today());
-        asOf.setWidth("10em");
-
-        reset.setId("filter-reset");
-        reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        reset.addClickListener(event -> navigate(DirectoryFilter.official(queries.today())));
-
-        for (HasValue<?, ?> field : List.of(text, list, countries, continents, fromYear, toYear, status, asOf)) {
-            // Only a visitor's change navigates; values set from the URL or by the view itself do not.
-            field.addValueChangeListener(event -> {
-                if (event.isFromClient()) {
-                    navigate(filterFromFields());
-                }
-            });
-        }
+    private static DirectoryFilter withText(DirectoryFilter filter, String text) {
+        return new DirectoryFilter(text, filter.list(), filter.countries(), filter.continents(), filter.fromYear(),
+                filter.toYear(), filter.status(), filter.asOf());
     }
 
     private Map<String, Grid.Column<PartnerRow>> configureGrid() {
@@ -213,6 +174,9 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
                 query -> queries.count(filter));
         grid.setSizeFull();
         grid.setMinHeight("18em");
+        // The server keeps the rows a visitor's grid holds; two pages of 25 cover a screen with room to
+        // scroll, where the default of 50 kept a hundred rows per visitor (bench/README.md, memory).
+        grid.setPageSize(25);
         return Map.of("list", listColumn, "seq", seq, "nameZh", nameZh, "nameEn", nameEn, "country", country,
                 "continent", continent, "level", level, "signedOn", signedOn, "status", statusColumn);
     }
@@ -236,14 +200,12 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         DirectoryParameters.Parsed parsed = urlFilter.read(event);
         filter = parsed.filter();
         text.setValue(filter.text() == null ? "" : filter.text());
-        list.setValue(filter.list());
-        countries.setValue(countryOptions.stream().filter(c -> filter.countries().contains(c.iso2()))
-                .collect(Collectors.toSet()));
-        continents.setValue(filter.continents());
-        fromYear.setValue(filter.fromYear());
-        toYear.setValue(filter.toYear());
-        status.setValue(filter.status());
-        asOf.setValue(filter.asOf());
+        if (moreFilters != null) {
+            moreFilters.show(filter);
+        } else if (MoreFilters.narrowsBeyondText(filter, queries.today())) {
+            moreFilters();
+            filtersPanel.setOpened(true);
+        }
         if (parsed.ignored().isEmpty()) {
             notice.setVisible(false);
         } else {
@@ -252,13 +214,6 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
             notice.setVisible(true);
         }
         refresh();
-    }
-
-    private DirectoryFilter filterFromFields() {
-        LocalDate date = asOf.getValue() != null ? asOf.getValue() : queries.today();
-        return new DirectoryFilter(text.getValue(), list.getValue(),
-                countries.getValue().stream().map(CountryOption::iso2).collect(Collectors.toSet()),
-                continents.getValue(), fromYear.getValue(), toYear.getValue(), status.getValue(), date);
     }
 
     private void navigate(DirectoryFilter target) {
@@ -301,25 +256,6 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         title.setText(getTranslation("directory.title"));
         text.setLabel(getTranslation("directory.filter.text"));
         text.setPlaceholder(getTranslation("directory.filter.text.placeholder"));
-        list.setLabel(getTranslation("directory.filter.list"));
-        list.setEmptySelectionCaption(getTranslation("directory.filter.list.all"));
-        list.setItemLabelGenerator(this::listName);
-        countries.setLabel(getTranslation("directory.filter.country"));
-        countries.setItemLabelGenerator(c -> chinese() ? c.nameZh() : c.nameEn());
-        // Re-sorting keeps the selection; setting the items again would clear it.
-        countries.getListDataView().setSortComparator(
-                Comparator.comparing((CountryOption c) -> chinese() ? c.nameZh() : c.nameEn())::compare);
-        continents.setLabel(getTranslation("directory.filter.continent"));
-        continents.setItemLabelGenerator(c -> getTranslation("continent." + DirectoryParameters.name(c)));
-        fromYear.setLabel(getTranslation("directory.filter.from"));
-        toYear.setLabel(getTranslation("directory.filter.to"));
-        status.setLabel(getTranslation("directory.filter.status"));
-        status.setEmptySelectionCaption(getTranslation("directory.filter.status.all"));
-        status.setItemLabelGenerator(s -> s == null ? getTranslation("directory.filter.status.all")
-                : getTranslation("status." + DirectoryParameters.name(s)));
-        asOf.setLabel(getTranslation("directory.filter.as-of"));
-        asOf.setLocale(getLocale());
-        reset.setText(getTranslation("directory.filter.reset"));
         filtersPanel.setSummaryText(getTranslation("directory.filters"));
         csv.setText(getTranslation("directory.download.csv"));
         json.setText(getTranslation("directory.download.json"));
@@ -338,11 +274,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         var page = attachEvent.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> {
-            fitColumns(details.getWindowInnerWidth());
-            // On a phone the filters start folded away, so the list itself is in view.
-            filtersPanel.setOpened(details.getWindowInnerWidth() >= NARROW_SCREEN);
-        });
+        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
         page.addBrowserWindowResizeListener(event -> fitColumns(event.getWidth()));
     }
 

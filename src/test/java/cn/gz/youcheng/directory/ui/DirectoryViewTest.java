@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -92,6 +94,32 @@ class DirectoryViewTest extends KaribuTest {
             assertThat(row.countryIso2()).isIn("JP", "US");
             assertThat(row.list()).isEqualTo(PartnerList.SISTER);
         });
+    }
+
+    @Test
+    void theFiltersBeyondTheSearchAreMadeWhenAVisitorOpensThemAndThenNarrowTheList() {
+        open(Map.of("q", List.of("a")));
+        // A visitor who only looks or searches costs the server no filter fields.
+        assertThat(_find(MultiSelectComboBox.class)).isEmpty();
+
+        _get(Details.class, spec -> spec.withId("more-filters")).setOpened(true);
+        Select<PartnerList> list = _get(Select.class, spec -> spec.withId("filter-list"));
+        assertThat(list.getValue()).isNull();
+        _setValue(list, PartnerList.SISTER);
+
+        assertThat(currentUrl()).isEqualTo("?q=a&list=sister");
+        assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.list()).isEqualTo(PartnerList.SISTER));
+        // The search typed afterwards keeps the list chosen.
+        _setValue(_get(TextField.class, spec -> spec.withId("filter-text")), "福冈");
+        assertThat(currentUrl()).isEqualTo("?q=%E7%A6%8F%E5%86%88&list=sister");
+    }
+
+    @Test
+    void aLinkWithFiltersBeyondTheSearchOpensThemShowingItsValues() {
+        open(Map.of("list", List.of("exchange")));
+
+        assertThat(_get(Details.class, spec -> spec.withId("more-filters")).isOpened()).isTrue();
+        assertThat(_get(Select.class, spec -> spec.withId("filter-list")).getValue()).isEqualTo(PartnerList.EXCHANGE);
     }
 
     @Test
