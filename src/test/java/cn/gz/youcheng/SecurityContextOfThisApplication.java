@@ -12,7 +12,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * test applications in one JVM (public and admin databases), the global one may belong to the other; point
  * it at this test's application before each test, as it is in a running application.
  */
-class SecurityContextOfThisApplication implements BeforeEachCallback {
+public class SecurityContextOfThisApplication implements BeforeEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,7 +88,10 @@ public class DirectoryQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final OrderedPartners orderedPartners = new OrderedPartners(4_000_000);
+    /** Filtered orders as partner ids: at most 4 million ids (32 MB). */
+    private final RecentResults<long[]> orderedPartners = new RecentResults<>(4_000_000, ids -> ids.length);
+    /** Totals, statistics and map points: small, a few thousand of them. */
+    private final RecentResults<Object> summaries = new RecentResults<>(5_000, result -> 1);
     private volatile Countries countries;
 
     public DirectoryQueries(DataSource dataSource, Clock clock) {
@@ -150,19 +154,23 @@ public class DirectoryQueries {
      * before them (decision record 0008).
      */
     private long[] orderedPartners(DirectoryFilter filter, List<DirectorySort> sort) {
-        OrderedPartners.Key key = new OrderedPartners.Key(filter, List.copyOf(sort), dataVersion().revision());
-        long[] cached = orderedPartners.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        Query query = query(filter);
-        long[] ids = jdbc.sql(standing(filter.asOf()) + "select p.id " + FROM + query.where + " order by " + orderBy(sort))
-                .params(query.params)
-                .query(Long.class)
-                .list()
-                .stream().mapToLong(Long::longValue).toArray();
-        orderedPartners.put(key, ids);
-        return ids;
+        return orderedPartners.get(List.of(filter, List.copyOf(sort)), dataVersion().revision(), () -> {
+            Query query = query(filter);
+            return jdbc.sql(standing(filter.asOf()) + "select p.id " + FROM + query.where + " order by " + orderBy(sort))
+                    .params(query.params)
+                    .query(Long.class)
+                    .list()
+                    .stream().mapToLong(Long::longValue).toArray();
+        });
+    }
+
+    /**
+     * A summary of a filter's rows (GROUP BY over all of them: seconds at a million partners), read once per
+     * filter and registry revision and shared by every visitor, as every visitor's page shows some.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T summary(String what, Object query, Supplier<T> read) {
+        return (T) summaries.get(List.of(what, query), dataVersion().revision(), read::get);
     }
 
     /** Every matching row in the official order, handed over one at a time as the database sends them. */
@@ -177,6 +185,10 @@ public class DirectoryQueries {
     }
 
     public ListTotals totals(DirectoryFilter filter) {
+        return summary("totals", filter, () -> readTotals(filter));
+    }
+
+    private ListTotals readTotals(DirectoryFilter filter) {
         Query query = query(filter);
         return jdbc.sql(standing(filter.asOf()) + """
                         select count(*) filter (where l.kind = 'SISTER_CITY') as sister,
@@ -191,6 +203,10 @@ public class DirectoryQueries {
 
     /** Per-year, per-continent and top-country counts of the rows a filter selects (GROUP BY in SQL). */
     public Statistics statistics(DirectoryFilter filter, int topCountries) {
+        return summary("statistics", List.of(filter, topCountries), () -> readStatistics(filter, topCountries));
+    }
+
+    private Statistics readStatistics(DirectoryFilter filter, int topCountries) {
         Query query = query(filter);
         List<Statistics.YearCount> perYear = jdbc.sql(standing(filter.asOf()) + """
                         select extract(year from l.signed_on)::int as year,
@@ -214,7 +230,27 @@ public class DirectoryQueries {
                 .query((rs, i) -> new Statistics.CountryCount(rs.getString("iso2"), rs.getString("name_zh"),
                         rs.getString("name_en"), rs.getInt("partners")))
                 .list();
-        return new Statistics(perYear, perContinent, countries);
+        // Shared by every visitor (see summary): nobody may change what another is shown.
+        return new Statistics(List.copyOf(perYear), List.copyOf(perContinent), List.copyOf(countries));
+    }
+
+    /** The partners a filter selects with coordinates, as one point per country (GROUP BY in SQL). */
+    public List<CountryPoint> countryPoints(DirectoryFilter filter) {
+        return summary("countryPoints", filter, () -> readCountryPoints(filter));
+    }
+
+    private List<CountryPoint> readCountryPoints(DirectoryFilter filter) {
+        Query query = query(filter);
+        return jdbc.sql(standing(filter.asOf()) + """
+                        select c.iso2, c.name_zh, c.name_en, count(*) as partners,
+                               avg(p.latitude) as latitude, avg(p.longitude) as longitude
+                        """ + FROM + (query.where.isEmpty() ? " where " : query.where + " and ")
+                        + "p.latitude is not null group by c.iso2, c.name_zh, c.name_en order by partners desc, c.iso2")
+                .params(query.params)
+                .query((rs, i) -> new CountryPoint(rs.getString("iso2"), rs.getString("name_zh"),
+                        rs.getString("name_en"), rs.getInt("partners"), rs.getDouble("latitude"), rs.getDouble("longitude")))
+                .list()
+                .stream().toList();
     }
 
     /**
