@@ -33,6 +33,13 @@ final class Report {
         System.out.println(String.format(pattern, args));
     }
 
+    void writes(Map<String, Long> millis) {
+        details.append("\n## The write path (no target in the issue; for the record)\n\nOne statement each, its "
+                + "triggers keeping today's standings and numbers included, in a transaction rolled back after "
+                + "(median of 3):\n\n| write | time |\n|---|---|\n");
+        millis.forEach((write, time) -> details.append(String.format("| %s | %,d ms |%n", write, time)));
+    }
+
     void coldStart(long app, long hello, List<Long> apps, List<Long> hellos) {
         double ratio = (double) app / hello;
         target("4. Cold start of the production jar to the first HTTP 200 on `/` (median)",
