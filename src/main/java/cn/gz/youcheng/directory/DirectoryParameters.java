@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -151,8 +152,11 @@ public final class DirectoryParameters {
 
     /** {@code north-america} for NORTH_AMERICA: the spelling used in URLs. */
     public static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        // Asked for several times per row of a download: each constant's name is made once.
+        return NAMES.computeIfAbsent(value, constant -> constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
+
+    private static final Map<Enum<?>, String> NAMES = new ConcurrentHashMap<>();
 
     private static Continent continent(String value) {
         String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');

@@ -106,7 +106,7 @@ class DirectoryQueriesTest {
                 status -> counted.forEach(DirectoryFilter.official(counted.today()), rows::add));
         assertThat(rows).hasSize(107);
         assertThat(counting.statements).singleElement().satisfies(statement -> {
-            assertThat(statement.fetchSize()).isBetween(1, 1000);
+            assertThat(statement.fetchSize()).isBetween(1, 10_000);
             assertThat(statement.autoCommit()).isFalse();
         });
 
