@@ -86,6 +86,17 @@ final class AppProcess implements AutoCloseable {
         throw new IOException("jcmd printed no total: " + output);
     }
 
+    /** Classes the JVM has loaded so far (its own performance counter, read with jcmd). */
+    long loadedClasses() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), "PerfCounter.print").redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        return output.lines().filter(line -> line.startsWith("java.cls.loadedClasses="))
+                .mapToLong(line -> Long.parseLong(line.substring(line.indexOf('=') + 1).trim()))
+                .findFirst().orElseThrow(() -> new IOException("jcmd printed no class count: " + output));
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

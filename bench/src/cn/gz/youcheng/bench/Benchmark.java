@@ -221,11 +221,13 @@ public final class Benchmark {
         Files.createDirectories(profiles);
         Path appRecording = profiles.resolve("youcheng-start.jfr");
         Path helloRecording = profiles.resolve("hello-start.jfr");
-        try (AppProcess ignored = startApp(appJar, "profiled-start", List.of(recording(appRecording)))) {
-            // started, recorded
+        long appClasses;
+        long helloClasses;
+        try (AppProcess profiled = startApp(appJar, "profiled-start", List.of(recording(appRecording)))) {
+            appClasses = profiled.loadedClasses();
         }
-        try (AppProcess ignored = AppProcess.start(helloJar, Map.of(), List.of(recording(helloRecording)), log("hello-profiled"))) {
-            // started, recorded
+        try (AppProcess profiled = AppProcess.start(helloJar, Map.of(), List.of(recording(helloRecording)), log("hello-profiled"))) {
+            helloClasses = profiled.loadedClasses();
         }
         Path appAot = aotCache(appJar, "youcheng", appEnvironment());
         Path helloAot = aotCache(helloJar, "hello", Map.of());
@@ -242,7 +244,8 @@ public final class Benchmark {
         }
         System.out.printf("Cold start with AOT cache: hello-world %,d ms, Youcheng %,d ms%n", median(helloCached),
                 median(appCached));
-        report.startupAnalysis(StartupProfile.of(appRecording), StartupProfile.of(helloRecording), appCached, helloCached);
+        report.startupAnalysis(StartupProfile.of(appRecording), StartupProfile.of(helloRecording), appCached, helloCached,
+                appClasses, helloClasses);
     }
 
     private static String recording(Path file) {

@@ -56,7 +56,9 @@ final class Report {
     }
 
     void startupAnalysis(Map<String, Integer> app, Map<String, Integer> hello, List<Long> appCached,
-            List<Long> helloCached) {
+            List<Long> helloCached, long appClasses, long helloClasses) {
+        details.append(String.format("%nClasses loaded by the first HTTP 200: Youcheng %,d, hello-world %,d (%.2f ×).%n",
+                appClasses, helloClasses, (double) appClasses / helloClasses));
         List<Long> a = new ArrayList<>(appCached);
         List<Long> h = new ArrayList<>(helloCached);
         Collections.sort(a);
@@ -67,8 +69,10 @@ final class Report {
                 + "JDK 25's AOT cache (`-XX:AOTCacheOutput` from a training start that stops after the context is up, "
                 + "then `-XX:AOTCache`): hello-world %s ms, Youcheng %s ms, medians %,d and %,d ms: **%.2f ×**.%n",
                 h, a, helloMedian, appMedian, (double) appMedian / helloMedian));
-        details.append("\nWhere one plain start's CPU time goes (JFR execution samples on the main and other threads, "
-                + "each counted for the first frame from the top that belongs to a known part):\n\n"
+        details.append("\nWhere one plain start's CPU time goes (JFR execution samples of all threads, each counted for "
+                + "the first framework on its stack from the top, so that class loading and Spring's bean machinery "
+                + "count for the framework that caused them; the generic rows are samples with no framework "
+                + "above them):\n\n"
                 + "| part | Youcheng samples | hello-world samples |\n|---|---|---|\n");
         java.util.Set<String> parts = new java.util.LinkedHashSet<>(app.keySet());
         parts.addAll(hello.keySet());

@@ -12,8 +12,13 @@ import java.util.Map;
  */
 final class StartupProfile {
 
-    // Most specific first: the first prefix a frame starts with names its part.
+    // Most specific first: the first prefix a frame starts with names its part. A sample counts for the
+    // first specific part on its stack from the top, so that class loading and Spring's bean machinery
+    // are counted for the framework that caused them; only samples without one count for the generic parts.
     private static final Map<String, String> PARTS = new LinkedHashMap<>();
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("Spring Boot's nested-jar class loading",
+            "Spring AOP (proxies)", "Spring Boot (auto-configuration)", "Spring Framework (beans, context, scanning)",
+            "JDK class loading");
 
     static {
         PARTS.put("org.hibernate.envers", "Hibernate Envers (audit)");
@@ -44,6 +49,10 @@ final class StartupProfile {
         PARTS.put("java.util.jar", "JDK class loading");
     }
 
+    private static void count(Map<String, Integer> samples, String specific, String generic) {
+        samples.merge(specific != null ? specific : generic != null ? generic : "other (JDK, JIT, GC)", 1, Integer::sum);
+    }
+
     /** Samples per part, most first, for the recording of one start. */
     static Map<String, Integer> of(Path recording) throws IOException, InterruptedException {
         Process print = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jfr").toString(), "print",
@@ -52,29 +61,35 @@ final class StartupProfile {
         List<String> lines = new String(print.getInputStream().readAllBytes()).lines().toList();
         print.waitFor();
         Map<String, Integer> samples = new LinkedHashMap<>();
-        String part = null;
+        String specific = null;
+        String generic = null;
         boolean inStack = false;
         for (String line : lines) {
             String trimmed = line.trim();
             if (trimmed.startsWith("jdk.ExecutionSample")) {
                 if (inStack) {
-                    samples.merge(part == null ? "other (JDK, JIT, GC)" : part, 1, Integer::sum);
+                    count(samples, specific, generic);
                 }
-                part = null;
+                specific = null;
+                generic = null;
                 inStack = false;
             } else if (trimmed.startsWith("stackTrace = [")) {
                 inStack = true;
-            } else if (inStack && part == null && trimmed.contains("(")) {
+            } else if (inStack && specific == null && trimmed.contains("(")) {
                 for (Map.Entry<String, String> known : PARTS.entrySet()) {
                     if (trimmed.startsWith(known.getKey())) {
-                        part = known.getValue();
+                        if (!GENERIC.contains(known.getValue())) {
+                            specific = known.getValue();
+                        } else if (generic == null) {
+                            generic = known.getValue();
+                        }
                         break;
                     }
                 }
             }
         }
         if (inStack) {
-            samples.merge(part == null ? "other (JDK, JIT, GC)" : part, 1, Integer::sum);
+            count(samples, specific, generic);
         }
         Map<String, Integer> sorted = new LinkedHashMap<>();
         samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
