@@ -16,6 +16,8 @@ final class StartupProfile {
     // first specific part on its stack from the top, so that class loading and Spring's bean machinery
     // are counted for the framework that caused them; only samples without one count for the generic parts.
     private static final Map<String, String> PARTS = new LinkedHashMap<>();
+    // At the bottom of every stack of the main thread: what it starts is not its own work.
+    private static final String ENTRY_POINT = "cn.gz.youcheng.Application.main";
     private static final java.util.Set<String> GENERIC = java.util.Set.of("Spring Boot's nested-jar class loading",
             "Spring AOP (proxies)", "Spring Boot (auto-configuration)", "Spring Framework (beans, context, scanning)",
             "JDK class loading");
@@ -42,7 +44,7 @@ final class StartupProfile {
         PARTS.put("org.springframework.cglib", "Spring AOP (proxies)");
         PARTS.put("org.springframework.boot", "Spring Boot (auto-configuration)");
         PARTS.put("org.springframework", "Spring Framework (beans, context, scanning)");
-        PARTS.put("cn.gz.youcheng", "Youcheng's own code");
+        PARTS.put("cn.gz.youcheng", "Youcheng's own code (configuration, filters, start-up tasks)");
         PARTS.put("java.lang.ClassLoader", "JDK class loading");
         PARTS.put("jdk.internal.loader", "JDK class loading");
         PARTS.put("java.util.zip", "JDK class loading");
@@ -75,7 +77,7 @@ final class StartupProfile {
                 inStack = false;
             } else if (trimmed.startsWith("stackTrace = [")) {
                 inStack = true;
-            } else if (inStack && specific == null && trimmed.contains("(")) {
+            } else if (inStack && specific == null && trimmed.contains("(") && !trimmed.startsWith(ENTRY_POINT)) {
                 for (Map.Entry<String, String> known : PARTS.entrySet()) {
                     if (trimmed.startsWith(known.getKey())) {
                         if (!GENERIC.contains(known.getValue())) {

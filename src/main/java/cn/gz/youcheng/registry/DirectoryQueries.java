@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -242,7 +243,7 @@ public class DirectoryQueries {
 
     private List<CountryPoint> readCountryPoints(DirectoryFilter filter) {
         Query query = query(filter);
-        return jdbc.sql(standing(filter.asOf()) + """
+        List<CountryPoint> points = jdbc.sql(standing(filter.asOf()) + """
                         select c.iso2, c.name_zh, c.name_en, count(*) as partners,
                                avg(p.latitude) as latitude, avg(p.longitude) as longitude
                         """ + FROM + (query.where.isEmpty() ? " where " : query.where + " and ")
@@ -250,8 +251,8 @@ public class DirectoryQueries {
                 .params(query.params)
                 .query((rs, i) -> new CountryPoint(rs.getString("iso2"), rs.getString("name_zh"),
                         rs.getString("name_en"), rs.getInt("partners"), rs.getDouble("latitude"), rs.getDouble("longitude")))
-                .list()
-                .stream().toList();
+                .list();
+        return List.copyOf(points);
     }
 
     /**
@@ -386,7 +387,7 @@ public class DirectoryQueries {
     }
 
     /** Country codes and names: as many as there are countries. */
-    private static final Map<String, String> COUNTRY_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> COUNTRY_TEXTS = new ConcurrentHashMap<>();
 
     private static String shared(String text) {
         String known = COUNTRY_TEXTS.get(text);

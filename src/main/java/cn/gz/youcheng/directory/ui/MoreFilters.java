@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +49,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
      * @param changed called with the visitor's new filter, the search text given by {@code text}
      * @param cleared called when the visitor resets every filter
      */
-    MoreFilters(List<CountryOption> countryOptions, LocalDate today, java.util.function.Supplier<String> text,
+    MoreFilters(List<CountryOption> countryOptions, LocalDate today, Supplier<String> text,
             Consumer<DirectoryFilter> changed, Runnable cleared) {
         this.countryOptions = countryOptions;
         this.today = today;
