@@ -49,7 +49,7 @@ public final class Benchmark {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final int agreements = setting("AGREEMENTS", 1_000_000);
     private final int sessions = setting("SESSIONS", 300);
-    private final int rounds = setting("ROUNDS", 40);
+    private final int rounds = setting("ROUNDS", 100);
     private final List<String> searches = List.of(System.getenv().getOrDefault("BENCH_SEARCHES", "mar,斯,斯特").split(","));
     private String url;
     private String user;

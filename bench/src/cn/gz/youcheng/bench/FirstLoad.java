@@ -39,7 +39,7 @@ final class FirstLoad {
                                 () => [...document.querySelectorAll('vaadin-grid vaadin-grid-cell-content')]
                                         .some(cell => /\\d{4}/.test(cell.textContent))
                                 """, null, new Page.WaitForFunctionOptions().setPollingInterval(5));
-                        gridMillis.add(Math.round((Double) page.evaluate("() => performance.now()")));
+                        gridMillis.add(Math.round(((Number) page.evaluate("() => performance.now()")).doubleValue()));
                         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
                         if (resources == null) {
                             resources = new ArrayList<>();
