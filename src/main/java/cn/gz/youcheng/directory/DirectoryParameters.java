@@ -28,6 +28,8 @@ import java.util.function.Function;
 public final class DirectoryParameters {
 
     public static final String TEXT = "q";
+    /** The longest search taken, in characters. */
+    public static final int MAX_TEXT = 100;
     public static final String LIST = "list";
     public static final String COUNTRY = "country";
     public static final String CONTINENT = "continent";
@@ -65,6 +67,11 @@ public final class DirectoryParameters {
     public static Parsed parse(Map<String, List<String>> parameters, Set<String> knownCountries, LocalDate today) {
         List<Ignored> ignored = new ArrayList<>();
         String text = String.join(" ", values(parameters, TEXT)).strip();
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            // No name is this long; and every search is remembered for a while (DirectoryQueries).
+            ignored.add(new Ignored(TEXT, text.substring(0, text.offsetByCodePoints(0, 20)) + "…"));
+            text = "";
+        }
         PartnerList list = single(parameters, LIST, ignored, value -> switch (value.toLowerCase(Locale.ROOT)) {
             case "sister" -> PartnerList.SISTER;
             case "exchange" -> PartnerList.EXCHANGE;

@@ -90,8 +90,8 @@ public class DirectoryQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    /** Filtered orders as partner ids: at most 4 million ids (32 MB). */
-    private final RecentResults<long[]> orderedPartners = new RecentResults<>(4_000_000, ids -> ids.length);
+    /** Filtered orders as partner ids: at most 4 million ids (32 MB); an empty one weighs as a hundred. */
+    private final RecentResults<long[]> orderedPartners = new RecentResults<>(4_000_000, ids -> ids.length + 100);
     /** Totals, statistics and map points: small, a few thousand of them. */
     private final RecentResults<Object> summaries = new RecentResults<>(5_000, result -> 1);
     private volatile Countries countries;
@@ -151,12 +151,12 @@ public class DirectoryQueries {
 
     /**
      * The partners a filter selects, in the order asked for, as ids only: read once per filter, order and
-     * registry revision, and shared by every visitor. The grid's count and every page it then asks for,
+     * registry version, and shared by every visitor. The grid's count and every page it then asks for,
      * however deep, are an array lookup and one fetch of a page of rows by id, never an OFFSET over the rows
      * before them (decision record 0008).
      */
     private long[] orderedPartners(DirectoryFilter filter, List<DirectorySort> sort) {
-        return orderedPartners.get(List.of(filter, List.copyOf(sort)), dataVersion().revision(), () -> {
+        return orderedPartners.get(List.of(filter, List.copyOf(sort)), registryVersion(), () -> {
             Query query = query(filter);
             return jdbc.sql(standing(filter.asOf()) + "select p.id " + FROM + query.where + " order by " + orderBy(sort))
                     .params(query.params)
@@ -168,11 +168,11 @@ public class DirectoryQueries {
 
     /**
      * A summary of a filter's rows (GROUP BY over all of them: seconds at a million partners), read once per
-     * filter and registry revision and shared by every visitor, as every visitor's page shows some.
+     * filter and registry version and shared by every visitor, as every visitor's page shows some.
      */
     @SuppressWarnings("unchecked")
     private <T> T summary(String what, Object query, Supplier<T> read) {
-        return (T) summaries.get(List.of(what, query), dataVersion().revision(), read::get);
+        return (T) summaries.get(List.of(what, query), registryVersion(), read::get);
     }
 
     /** Every matching row in the official order, handed over one at a time as the database sends them. */
@@ -244,8 +244,10 @@ public class DirectoryQueries {
     private List<CountryPoint> readCountryPoints(DirectoryFilter filter) {
         Query query = query(filter);
         List<CountryPoint> points = jdbc.sql(standing(filter.asOf()) + """
-                        select c.iso2, c.name_zh, c.name_en, count(*) as partners,
-                               avg(p.latitude) as latitude, avg(p.longitude) as longitude
+                        select c.iso2, c.name_zh, c.name_en, count(*) as partners, avg(p.latitude) as latitude,
+                               -- A mean around the circle: Fiji's or Russia's partners on both sides of 180°
+                               -- average near 180°, not near 0°.
+                               degrees(atan2(avg(sin(radians(p.longitude))), avg(cos(radians(p.longitude))))) as longitude
                         """ + FROM + (query.where.isEmpty() ? " where " : query.where + " and ")
                         + "p.latitude is not null group by c.iso2, c.name_zh, c.name_en order by partners desc, c.iso2")
                 .params(query.params)
@@ -260,9 +262,9 @@ public class DirectoryQueries {
      * again only after the registry changed (a list per visitor would be most of a directory UI's memory).
      */
     public List<CountryOption> countries() {
-        long revision = dataVersion().revision();
+        long version = registryVersion();
         Countries known = countries;
-        if (known != null && known.revision() == revision) {
+        if (known != null && known.version() == version) {
             return known.options();
         }
         List<CountryOption> options = jdbc.sql("""
@@ -273,11 +275,19 @@ public class DirectoryQueries {
                 .query((rs, i) -> new CountryOption(rs.getString("iso2"), rs.getString("name_zh"),
                         rs.getString("name_en"), Continent.valueOf(rs.getString("continent"))))
                 .list();
-        countries = new Countries(revision, List.copyOf(options));
+        countries = new Countries(version, List.copyOf(options));
         return countries.options();
     }
 
-    private record Countries(long revision, List<CountryOption> options) {
+    private record Countries(long version, List<CountryOption> options) {
+    }
+
+    /**
+     * The registry's version: counted up in the same transaction as every change of partners, agreements,
+     * their history or countries (V6), so that a version is never seen before the data it stands for.
+     */
+    private long registryVersion() {
+        return jdbc.sql("select version from registry_version").query(Long.class).single();
     }
 
     /** When the registry last changed (its latest audit revision), for caching downloads. */

@@ -8,13 +8,14 @@ import java.util.function.ToLongFunction;
 
 /**
  * Recently read results of the directory's queries, shared by every visitor, keyed by what was asked and
- * the registry's revision when it was read. A change to the registry makes a new revision, so a result is
+ * the registry's version when it was read. Every change to the registry makes a new version, so a result is
  * never used after the data it was read from changed; old entries age out, least recently used first,
- * once their total weight passes the capacity.
+ * once their total weight passes the capacity. Every entry must weigh something, or empty results would
+ * pile up without limit.
  */
 final class RecentResults<V> {
 
-    record Key(Object query, long revision) {
+    record Key(Object query, long version) {
     }
 
     private final long capacity;
@@ -27,9 +28,9 @@ final class RecentResults<V> {
         this.weight = weight;
     }
 
-    /** The result for the query at this revision: remembered, or read now (outside the lock) and remembered. */
-    V get(Object query, long revision, Supplier<V> read) {
-        Key key = new Key(query, revision);
+    /** The result for the query at this version: remembered, or read now (outside the lock) and remembered. */
+    V get(Object query, long version, Supplier<V> read) {
+        Key key = new Key(query, version);
         V known = get(key);
         if (known != null) {
             return known;

@@ -42,6 +42,16 @@ class DirectoryParametersTest {
     }
 
     @Test
+    void aSearchLongerThanAnyNameIsIgnoredAndSaysSo() {
+        DirectoryParameters.Parsed longest = DirectoryParameters.parse(Map.of("q", List.of("城".repeat(100))), COUNTRIES, TODAY);
+        assertThat(longest.filter().text()).hasSize(100);
+
+        DirectoryParameters.Parsed tooLong = DirectoryParameters.parse(Map.of("q", List.of("城".repeat(101))), COUNTRIES, TODAY);
+        assertThat(tooLong.filter().text()).isNull();
+        assertThat(tooLong.ignored()).extracting(Object::toString).containsExactly("q=" + "城".repeat(20) + "…");
+    }
+
+    @Test
     void formatsOnlyWhatDiffersFromTheDefaultAndReadsItBack() {
         DirectoryFilter filter = new DirectoryFilter("奥克兰", PartnerList.SISTER, Set.of("NZ"), Set.of(Continent.OCEANIA),
                 1980, null, AgreementStatus.TERMINATED, LocalDate.of(2019, 12, 31));

@@ -3,10 +3,16 @@ package cn.gz.youcheng.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gz.youcheng.AdminTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +35,8 @@ class CurrentStandingTest {
     RegistryService registry;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @AfterEach
     void signOut() {
@@ -77,6 +85,55 @@ class CurrentStandingTest {
         assertThat(queries.partner(upgraded, today).orElseThrow().standing().list()).isEqualTo(PartnerList.SISTER);
         assertThat(queries.partner(jdbc.sql("select id from partner where name_zh = '里昂'").query(Long.class).single(), today)
                 .orElseThrow().standing().signedOn()).isEqualTo(LocalDate.of(2010, 5, 5));
+    }
+
+    @Test
+    void twoWritersAtOnceNeverGiveTheSameNumber() throws Exception {
+        LocalDate signed = queries.today().minusDays(1);
+        long first = partner("并发甲");
+        long second = partner("并发乙");
+        try (Connection one = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
+            one.setAutoCommit(false);
+            other.setAutoCommit(false);
+            sign(one, first, signed);
+            // Both go to the end of the exchange list; the second waits for the first to commit.
+            CompletableFuture<Void> meanwhile = CompletableFuture.runAsync(() -> sign(other, second, signed));
+            Thread.sleep(500);
+            assertThat(meanwhile).isNotDone();
+            one.commit();
+            meanwhile.get(30, TimeUnit.SECONDS);
+            other.commit();
+        }
+        var numbers = jdbc.sql("""
+                        select count(*) as partners, count(distinct seq) as numbers, max(seq) as highest
+                        from partner_standing where status = 'ACTIVE' and list_rank = 1
+                        """)
+                .query((rs, i) -> List.of(rs.getLong("partners"), rs.getLong("numbers"), rs.getLong("highest")))
+                .single();
+        assertThat(numbers.get(1)).as("distinct numbers").isEqualTo(numbers.get(0));
+        assertThat(numbers.get(2)).as("highest number").isEqualTo(numbers.get(0));
+        assertThat(jdbc.sql("select seq from partner_standing where partner_id = :id").param("id", second)
+                .query(Integer.class).single()).isEqualTo(numbers.get(2).intValue());
+    }
+
+    private long partner(String name) {
+        return jdbc.sql("insert into partner (name_zh, name_en, country_iso2, admin_level) values (:name, :name, 'FR', 'CITY') returning id")
+                .param("name", name).query(Long.class).single();
+    }
+
+    private static void sign(Connection connection, long partner, LocalDate signed) {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                with a as (insert into agreement (partner_id, kind, signed_on, status)
+                           values (?, 'FRIENDLY_EXCHANGE', ?, 'ACTIVE') returning id)
+                insert into agreement_status_change (agreement_id, status, effective_on) select id, 'ACTIVE', ? from a
+                """)) {
+            statement.setLong(1, partner);
+            statement.setObject(2, signed);
+            statement.setObject(3, signed);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<PartnerRow> rows(DirectoryFilter filter) {

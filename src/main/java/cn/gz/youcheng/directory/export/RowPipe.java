@@ -59,15 +59,20 @@ final class RowPipe<T> implements Consumer<T>, AutoCloseable {
     /** Hands over the last rows and waits until all are written; throws what writing failed with. */
     @Override
     public void close() {
-        if (!batch.isEmpty()) {
-            hand(batch);
-        }
-        hand(END);
         try {
+            if (!batch.isEmpty()) {
+                hand(batch);
+            }
+            hand(END);
             writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rows were written", e);
+        } catch (InterruptedException | RuntimeException e) {
+            // The request is being abandoned: the writer must not go on with a response that is no longer ours.
+            writer.interrupt();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rows were written", e);
+            }
+            throw (RuntimeException) e;
         }
         failIfWritingFailed();
     }
@@ -81,6 +86,7 @@ final class RowPipe<T> implements Consumer<T>, AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
+            writer.interrupt();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while rows were read", e);
         }

@@ -121,6 +121,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setWidth("16em");
+        text.setMaxLength(DirectoryParameters.MAX_TEXT);
 
         // Only a visitor's change navigates; a value set from the URL or by the view itself does not.
         text.addValueChangeListener(event -> {
@@ -132,7 +133,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
 
     private MoreFilters moreFilters() {
         if (moreFilters == null) {
-            moreFilters = new MoreFilters(countryOptions, queries.today(), text::getValue, this::navigate,
+            moreFilters = new MoreFilters(countryOptions, queries::today, text::getValue, this::navigate,
                     () -> navigate(DirectoryFilter.official(queries.today())));
             moreFilters.show(filter);
             filtersPanel.add(moreFilters);

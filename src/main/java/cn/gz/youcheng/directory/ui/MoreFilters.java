@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 class MoreFilters extends FlexLayout implements LocaleChangeObserver {
 
     private final List<CountryOption> countryOptions;
-    private final LocalDate today;
+    /** Asked each time: a page may stay open past midnight. */
+    private final Supplier<LocalDate> today;
 
     private final Select<PartnerList> list = new Select<>();
     private final MultiSelectComboBox<CountryOption> countries = new MultiSelectComboBox<>();
@@ -49,7 +50,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
      * @param changed called with the visitor's new filter, the search text given by {@code text}
      * @param cleared called when the visitor resets every filter
      */
-    MoreFilters(List<CountryOption> countryOptions, LocalDate today, Supplier<String> text,
+    MoreFilters(List<CountryOption> countryOptions, Supplier<LocalDate> today, Supplier<String> text,
             Consumer<DirectoryFilter> changed, Runnable cleared) {
         this.countryOptions = countryOptions;
         this.today = today;
@@ -67,7 +68,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
 
         for (IntegerField year : List.of(fromYear, toYear)) {
             year.setMin(1949);
-            year.setMax(today.getYear());
+            year.setMax(today.get().getYear());
             year.setWidth("7em");
             year.setValueChangeMode(ValueChangeMode.LAZY);
         }
@@ -80,7 +81,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
         status.setEmptySelectionAllowed(true);
 
         asOf.setId("filter-as-of");
-        asOf.setMax(today);
+        asOf.setMax(today.get());
         asOf.setWidth("10em");
 
         reset.setId("filter-reset");
@@ -120,7 +121,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
     }
 
     DirectoryFilter filter(String text) {
-        LocalDate date = asOf.getValue() != null ? asOf.getValue() : today;
+        LocalDate date = asOf.getValue() != null ? asOf.getValue() : today.get();
         return new DirectoryFilter(text, list.getValue(),
                 countries.getValue().stream().map(CountryOption::iso2).collect(Collectors.toSet()),
                 continents.getValue(), fromYear.getValue(), toYear.getValue(), status.getValue(), date);

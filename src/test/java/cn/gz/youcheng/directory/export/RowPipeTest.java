@@ -63,9 +63,15 @@ class RowPipeTest {
                 }
             }
         });
-        Thread.sleep(500);
+        // Wait until the reader is held back: its count has stopped moving.
+        int before;
+        do {
+            before = read.get();
+            Thread.sleep(200);
+        } while (read.get() != before || before == 0);
         // The writer holds one batch, the queue the next few, the reader fills one more.
-        assertThat(read.get()).isLessThanOrEqualTo((RowPipe.BATCHES + 2) * RowPipe.BATCH);
+        assertThat(read.get()).isGreaterThanOrEqualTo(RowPipe.BATCHES * RowPipe.BATCH)
+                .isLessThanOrEqualTo((RowPipe.BATCHES + 2) * RowPipe.BATCH);
         release.countDown();
         reader.join(10_000);
         assertThat(read.get()).isEqualTo(100_000);
