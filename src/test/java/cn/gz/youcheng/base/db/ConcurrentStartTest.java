@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,9 +23,16 @@ class ConcurrentStartTest {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
                 ExecutorService starts = Executors.newFixedThreadPool(2)) {
             String url = server.getJdbcUrl("postgres", "postgres");
-            Callable<ConfigurableApplicationContext> instance = () -> new SpringApplicationBuilder(Application.class)
-                    .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=");
+            Callable<ConfigurableApplicationContext> instance = () -> {
+                SpringApplicationBuilder builder = new SpringApplicationBuilder(Application.class);
+                // Two applications in one JVM would set up its one logging system at the same moment, which
+                // Spring Boot's logging does not survive (ConcurrentModificationException); the test's own
+                // logging is in place already. Two real instances are two JVMs.
+                builder.application().setListeners(builder.application().getListeners().stream()
+                        .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
+                return builder.run("--server.port=0", "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=");
+            };
             List<Future<ConfigurableApplicationContext>> instances = List.of(starts.submit(instance),
                     starts.submit(instance));
             try (ConfigurableApplicationContext first = instances.get(0).get();
