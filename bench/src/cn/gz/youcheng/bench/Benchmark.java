@@ -615,7 +615,7 @@ public final class Benchmark {
         return machine;
     }
 
-    /** BENCH_ONLY=memory,csv (of start, latency, memory, csv, firstload) takes only those measurements. */
+    /** BENCH_ONLY=memory,csv (of writes, start, latency, memory, csv, firstload) takes only those measurements. */
     private static boolean measure(String name) {
         String only = System.getenv("BENCH_ONLY");
         return only == null || only.isBlank() || List.of(only.split(",")).contains(name);
