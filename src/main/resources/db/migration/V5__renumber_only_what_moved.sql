@@ -44,6 +44,11 @@ begin
         partners := array(select distinct partner_id from new_rows);
     end if;
 
+    -- One writer at a time: two at once would each number from the same predecessor and give two
+    -- partners the same 序, which nothing later heals. The lock waits for the other writer's commit, and
+    -- the statements after it then see its rows.
+    perform pg_advisory_xact_lock(hashtext('partner_standing'));
+
     -- Where the touched partners stood before the change, then where they stand after it.
     for pass in 1 .. 2 loop
         if pass = 2 then

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.bench;
 
+import cn.gz.youcheng.RecordingDataSource;
 import cn.gz.youcheng.registry.DirectoryFilter;
 import cn.gz.youcheng.registry.DirectoryQueries;
 import cn.gz.youcheng.registry.AgreementStatus;

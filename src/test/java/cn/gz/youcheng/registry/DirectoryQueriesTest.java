@@ -3,11 +3,7 @@ package cn.gz.youcheng.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gz.youcheng.IntegrationTest;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import cn.gz.youcheng.RecordingDataSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +12,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,7 +51,7 @@ class DirectoryQueriesTest {
 
     @Test
     void aPageCostsTheSameFewStatementsAtAnyDepthWithOrWithoutASearch() {
-        CountingDataSource counting = new CountingDataSource(dataSource);
+        RecordingDataSource counting = new RecordingDataSource(dataSource);
         DirectoryQueries counted = new DirectoryQueries(counting, clock);
         DirectoryFilter official = DirectoryFilter.official(counted.today());
         DirectoryFilter search = new DirectoryFilter("a", null, Set.of(), Set.of(), null, null, null, counted.today());
@@ -99,7 +94,7 @@ class DirectoryQueriesTest {
     void aDownloadIsFetchedFromTheDatabaseInChunksInsideATransaction() {
         // PostgreSQL's driver reads a result set in chunks only with a fetch size and autocommit off;
         // otherwise it holds every row in memory before the first one is handed over.
-        CountingDataSource counting = new CountingDataSource(dataSource);
+        RecordingDataSource counting = new RecordingDataSource(dataSource);
         DirectoryQueries counted = new DirectoryQueries(counting, clock);
         List<PartnerRow> rows = new ArrayList<>();
         new TransactionTemplate(new DataSourceTransactionManager(counting)).executeWithoutResult(
@@ -121,48 +116,5 @@ class DirectoryQueriesTest {
         return queries.page(new DirectoryFilter(text, null, Set.of(), Set.of(), null, null, null, queries.today()),
                         List.of(), 0, 200)
                 .stream().map(PartnerRow::nameZh).toList();
-    }
-
-    record Statement(String sql, int fetchSize, boolean autoCommit) {
-    }
-
-    /** Records every statement executed through it, with how it was set to fetch. */
-    static final class CountingDataSource extends DelegatingDataSource {
-        final List<Statement> statements = new ArrayList<>();
-
-        CountingDataSource(DataSource target) {
-            super(target);
-        }
-
-        @Override
-        public Connection getConnection() throws java.sql.SQLException {
-            Connection connection = super.getConnection();
-            return proxy(Connection.class, (p, method, args) -> {
-                Object result = invoke(connection, method, args);
-                if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement statement) {
-                    String sql = (String) args[0];
-                    return proxy(PreparedStatement.class, (ps, m, a) -> {
-                        if (m.getName().startsWith("execute")) {
-                            statements.add(new Statement(sql, statement.getFetchSize(), connection.getAutoCommit()));
-                        }
-                        return invoke(statement, m, a);
-                    });
-                }
-                return result;
-            });
-        }
-
-        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-            return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package cn.gz.youcheng.bench;
+package cn.gz.youcheng;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -14,18 +14,23 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Remembers the statements the application's queries send, with their parameters, so that the benchmark
- * can show PostgreSQL's plan for exactly those (EXPLAIN ANALYZE), not for a copy of the SQL.
+ * Remembers every statement sent through it: its SQL and parameters, and how it was set to fetch. Tests
+ * count and inspect the statements a query sends; the benchmark shows PostgreSQL's plan for exactly those
+ * (EXPLAIN ANALYZE), not for a copy of the SQL.
  */
-final class RecordingDataSource extends DelegatingDataSource {
+public final class RecordingDataSource extends DelegatingDataSource {
 
-    record Call(Method method, Object[] args) {
+    public record Call(Method method, Object[] args) {
     }
 
-    record Recorded(String sql, List<Call> parameters) {
+    /**
+     * @param fetchSize the statement's fetch size when it was executed
+     * @param autoCommit whether its connection was in autocommit mode then
+     */
+    public record Recorded(String sql, List<Call> parameters, int fetchSize, boolean autoCommit) {
 
         /** EXPLAIN (ANALYZE, BUFFERS) of the statement with the parameters it was sent with. */
-        String explain(Connection connection) throws SQLException {
+        public String explain(Connection connection) throws SQLException {
             try (PreparedStatement explain = connection.prepareStatement("explain (analyze, buffers) " + sql)) {
                 for (Call call : parameters) {
                     try {
@@ -45,9 +50,9 @@ final class RecordingDataSource extends DelegatingDataSource {
         }
     }
 
-    final List<Recorded> statements = new ArrayList<>();
+    public final List<Recorded> statements = new ArrayList<>();
 
-    RecordingDataSource(DataSource target) {
+    public RecordingDataSource(DataSource target) {
         super(target);
     }
 
@@ -57,12 +62,14 @@ final class RecordingDataSource extends DelegatingDataSource {
         return proxy(Connection.class, (p, method, args) -> {
             Object result = invoke(connection, method, args);
             if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement statement) {
-                Recorded recorded = new Recorded((String) args[0], new ArrayList<>());
+                String sql = (String) args[0];
+                List<Call> parameters = new ArrayList<>();
                 return proxy(PreparedStatement.class, (ps, m, a) -> {
                     if (m.getName().startsWith("set") && a != null && a.length >= 2 && a[0] instanceof Integer) {
-                        recorded.parameters().add(new Call(m, a));
+                        parameters.add(new Call(m, a));
                     } else if (m.getName().startsWith("execute")) {
-                        statements.add(recorded);
+                        statements.add(new Recorded(sql, List.copyOf(parameters), statement.getFetchSize(),
+                                connection.getAutoCommit()));
                     }
                     return invoke(statement, m, a);
                 });
