@@ -46,6 +46,21 @@ class RowPipeTest {
     }
 
     @Test
+    void aDatabaseFailureWhileReadingEndsTheWriterAfterWhatWasReadAndIsNotHidden() {
+        List<Integer> written = new ArrayList<>();
+        assertThatThrownBy(() -> {
+            try (RowPipe<Integer> pipe = new RowPipe<>("test", written::add)) {
+                for (int i = 0; i < 1_500; i++) {
+                    pipe.accept(i);
+                }
+                throw new IllegalStateException("connection lost");
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessage("connection lost");
+        // close() waited for the writer: everything read before the failure went out, nothing after it.
+        assertThat(written).hasSize(1_500);
+    }
+
+    @Test
     void aSlowVisitorHoldsBackTheReadingToAFewBatches() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger read = new AtomicInteger();
