@@ -5,16 +5,26 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Headless Chromium for browser tests: the system's Chromium where there is one (CI installs Debian's),
- * otherwise the one Playwright downloads on a developer's machine.
+ * otherwise the one Playwright downloads on a developer's machine. Playwright downloads its browsers when it
+ * is created unless told not to, so with a system Chromium it is told, and needs no network at all.
  */
 final class Browser {
 
     private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
 
     private Browser() {
+    }
+
+    static Playwright create() {
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+            return Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        }
+        return Playwright.create();
     }
 
     static com.microsoft.playwright.Browser launch(Playwright playwright) {

@@ -20,7 +20,7 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        playwright = Playwright.create();
+        playwright = Browser.create();
         browser = Browser.launch(playwright);
     }
 
