@@ -14,11 +14,30 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Enumerates every registered route, so that a new view cannot forget who may open it. */
 @AdminTest
 class AdminAccessTest extends KaribuTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The officers these tests sign in as exist, as every signed-in officer does. */
+    @BeforeEach
+    void officers() {
+        for (Role role : Role.values()) {
+            jdbc.sql("""
+                            insert into app_user (username, password_hash, role, created_at, password_changed_at)
+                            select :username, '{argon2@SpringSecurity_v5_8}unusable', :role, now(), now()
+                            where not exists (select 1 from app_user where username = :username)
+                            """)
+                    .param("username", role.name().toLowerCase() + ".test").param("role", role.name()).update();
+        }
+    }
 
     @Test
     void everyViewSaysWhoMayOpenIt() {

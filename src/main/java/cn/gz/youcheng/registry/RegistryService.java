@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry;
 
+import cn.gz.youcheng.base.LogSafe;
 import cn.gz.youcheng.registry.RegistryCommands.AddPartner;
 import cn.gz.youcheng.registry.RegistryCommands.ChangeStatus;
 import cn.gz.youcheng.registry.RegistryCommands.EditAgreement;
@@ -100,7 +101,7 @@ public class RegistryService {
         agreement.setSource(blankToNull(command.source()));
         agreement.setNotes(blankToNull(command.notes()));
         long id = partners.saveAndFlush(partner).getId();
-        log.info("Partner {} {} ({}) added with a {} agreement signed {}", id, nameZh, iso2, command.kind(),
+        log.info("Partner {} {} ({}) added with a {} agreement signed {}", id, LogSafe.of(nameZh), iso2, command.kind(),
                 command.signedOn());
         return id;
     }
@@ -172,7 +173,7 @@ public class RegistryService {
         agreements.saveAndFlush(sisterCity);
         memorandum.orElseThrow().supersede(sisterCity);
         agreements.saveAndFlush(memorandum.orElseThrow());
-        log.info("Partner {} {} upgraded to sister city on {}", partner.getId(), partner.getNameZh(), command.signedOn());
+        log.info("Partner {} {} upgraded to sister city on {}", partner.getId(), LogSafe.of(partner.getNameZh()), command.signedOn());
         return sisterCity.getId();
     }
 

@@ -9,7 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** An officer who can sign in. Only a hash of the password is kept. */
+/**
+ * An officer who can sign in. Only a hash of the password is kept. Every change that should end the
+ * account's sessions (role, enabled, password, second factor, signing out everywhere) goes through
+ * {@link #revokeSessions()}; the sessions compare the {@code credentialsVersion} they signed in with.
+ */
 @Entity
 public class AppUser {
 
@@ -29,6 +33,16 @@ public class AppUser {
     private Instant createdAt;
 
     private Instant passwordChangedAt;
+
+    private long credentialsVersion;
+
+    private boolean mustChangePassword;
+
+    private String totpSecret;
+
+    private Instant totpEnrolledAt;
+
+    private Long totpLastStep;
 
     @Version
     private long version;
@@ -56,9 +70,17 @@ public class AppUser {
         return passwordHash;
     }
 
-    void setPasswordHash(String passwordHash, Instant now) {
+    /** A new password chosen or set for the account: its other sessions end. */
+    void setPassword(String passwordHash, boolean mustChange, Instant now) {
         this.passwordHash = passwordHash;
         this.passwordChangedAt = now;
+        this.mustChangePassword = mustChange;
+        revokeSessions();
+    }
+
+    /** The same password, hashed again with today's algorithm: not a change of the account. */
+    void rehashPassword(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 
     public Role getRole() {
@@ -67,6 +89,7 @@ public class AppUser {
 
     void setRole(Role role) {
         this.role = role;
+        revokeSessions();
     }
 
     public boolean isEnabled() {
@@ -75,6 +98,7 @@ public class AppUser {
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
+        revokeSessions();
     }
 
     public Instant getCreatedAt() {
@@ -83,6 +107,55 @@ public class AppUser {
 
     public Instant getPasswordChangedAt() {
         return passwordChangedAt;
+    }
+
+    long getCredentialsVersion() {
+        return credentialsVersion;
+    }
+
+    /** Every session signed in before now ends at its next request, on every instance. */
+    void revokeSessions() {
+        credentialsVersion++;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    // The last accepted step is changed by AppUserRepository.spendTotpStep, atomically and without
+    // counting as a change of the account.
+    String getTotpSecret() {
+        return totpSecret;
+    }
+
+    Long getTotpLastStep() {
+        return totpLastStep;
+    }
+
+    void enrolSecondFactor(String secret, long confirmedStep, Instant now) {
+        this.totpSecret = secret;
+        this.totpEnrolledAt = now;
+        this.totpLastStep = confirmedStep;
+        revokeSessions();
+    }
+
+    void removeSecondFactor() {
+        this.totpSecret = null;
+        this.totpEnrolledAt = null;
+        this.totpLastStep = null;
+        revokeSessions();
+    }
+
+    public Instant getTotpEnrolledAt() {
+        return totpEnrolledAt;
     }
 
     public long getVersion() {

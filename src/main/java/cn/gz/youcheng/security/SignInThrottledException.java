@@ -1,11 +1,18 @@
 package cn.gz.youcheng.security;
 
-import org.springframework.security.core.AuthenticationException;
+import java.time.Instant;
 
-/** Sign-in refused because of too many recent failures; the login view explains it. */
-public class SignInThrottledException extends AuthenticationException {
+/** Sign-in refused without checking, because of too many recent failures; the sign-in view says until when. */
+public class SignInThrottledException extends RuntimeException {
 
-    public SignInThrottledException() {
-        super("Too many failed sign-in attempts; try again later");
+    private final Instant retryAt;
+
+    public SignInThrottledException(Instant retryAt) {
+        super("Too many failed sign-in attempts; try again after " + retryAt);
+        this.retryAt = retryAt;
+    }
+
+    public Instant retryAt() {
+        return retryAt;
     }
 }

@@ -30,7 +30,10 @@ final class Browser {
     static com.microsoft.playwright.Browser launch(Playwright playwright) {
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run"));
+                        "--disable-component-update", "--disable-sync", "--no-first-run",
+                        // Tests with two visitors at once keep two windows open: neither may be put to sleep.
+                        "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+                        "--disable-renderer-backgrounding"));
         if (Files.isExecutable(SYSTEM_CHROMIUM)) {
             options.setExecutablePath(SYSTEM_CHROMIUM);
         }

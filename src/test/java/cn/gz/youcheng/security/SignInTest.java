@@ -4,25 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gz.youcheng.AdminTest;
+import cn.gz.youcheng.security.SignInService.PendingSignIn;
+import cn.gz.youcheng.security.SignInService.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+/**
+ * Signing in against the real database: passwords and their hashes, the throttle, the second factor, and the
+ * first steps of accounts whose password somebody else set. Every test uses accounts and addresses of its
+ * own, so that the counts of one do not reach another.
+ */
 @AdminTest
 class SignInTest {
 
     @Autowired
-    ThrottledAuthenticationProvider signIn;
+    SignInService signIn;
     @Autowired
     UserService users;
     @Autowired
@@ -36,76 +48,334 @@ class SignInTest {
     }
 
     @Test
-    void theFirstAdministratorExistsWithAHashedPassword() {
-        assertThat(jdbc.sql("select role || ' ' || left(password_hash, 8) from app_user where username = 'admin'")
-                .query(String.class).single()).isEqualTo("ADMIN {bcrypt}");
+    void theFirstAdministratorHasAnArgon2HashAndMustReplaceItsPasswordAndSetUpASecondFactor() {
+        assertThat(jdbc.sql("""
+                        select role || ' ' || left(password_hash, 28) || ' ' || must_change_password
+                        from app_user where username = 'admin'
+                        """)
+                .query(String.class).single()).isEqualTo("ADMIN {argon2@SpringSecurity_v5_8} true");
+        assertThat(jdbc.sql("select count(*) from account_event where account = 'admin' and event = 'CREATED' and actor = 'system'")
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
-    void afterTenFailuresAnAccountIsRefusedEvenWithTheRightPassword() {
-        createUser("throttled.officer", "correct horse battery", Role.EDITOR);
-        assertThat(attempt("throttled.officer", "correct horse battery", "192.0.2.1").getName())
-                .isEqualTo("throttled.officer");
+    void aNewAccountChoosesItsOwnPasswordAtItsFirstSignIn() {
+        createUser("first.timer", "temporary handed over", Role.EDITOR);
 
-        for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
-            // A different address each time: the account alone is what is throttled here.
-            String address = "198.51.100." + i;
-            assertThatThrownBy(() -> attempt("throttled.officer", "wrong password", address))
-                    .isInstanceOf(BadCredentialsException.class);
+        PendingSignIn pending = signIn.checkPassword("first.timer", "temporary handed over", address("10"));
+        assertThat(pending.next()).isEqualTo(Step.NEW_PASSWORD);
+        assertThatThrownBy(() -> signIn.chooseNewPassword(pending, "temporary handed over"))
+                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.messageKey()).isEqualTo("password.same-as-before"));
+        assertThatThrownBy(() -> signIn.chooseNewPassword(pending, "woaini1314"))
+                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.messageKey()).isEqualTo("password.too-weak"));
+        signIn.chooseNewPassword(pending, "my own quiet lantern");
+
+        assertThat(pending.next()).isEqualTo(Step.DONE);
+        assertThat(signIn.complete(pending).getName()).isEqualTo("first.timer");
+        assertThat(signIn.checkPassword("first.timer", "my own quiet lantern", address("10")).next()).isEqualTo(Step.DONE);
+    }
+
+    @Test
+    void tenFailuresFromOneAddressDoNotKeepTheOfficerOutFromAnother() {
+        createReadyUser("besieged.admin", "ferry lanterns at dusk", Role.EDITOR);
+        for (int i = 0; i < SignInThrottle.PAIR_LIMIT; i++) {
+            assertThatThrownBy(() -> signIn.checkPassword("besieged.admin", "guess " + Math.random(), address("20")))
+                    .isInstanceOf(SignInFailedException.class);
         }
 
-        assertThatThrownBy(() -> attempt("throttled.officer", "correct horse battery", "203.0.113.9"))
+        // From the attacker's address even the right password is no longer checked ...
+        assertThatThrownBy(() -> signIn.checkPassword("besieged.admin", "ferry lanterns at dusk", address("20")))
                 .isInstanceOf(SignInThrottledException.class);
-        assertThat(jdbc.sql("select count(*) from sign_in_attempt where username = 'throttled.officer' and not succeeded")
-                .query(Integer.class).single()).isEqualTo(SignInThrottle.MAX_FAILURES);
+        // ... but from the office the officer signs in, after a short wait.
+        Instant start = Instant.now();
+        PendingSignIn pending = signIn.checkPassword("besieged.admin", "ferry lanterns at dusk", address("21"));
+        assertThat(pending.next()).isEqualTo(Step.DONE);
+        assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(outcomes("besieged.admin")).containsExactlyInAnyOrder("FAILED", "FAILED", "FAILED", "FAILED", "FAILED",
+                "FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "REFUSED", "SUCCEEDED");
     }
 
     @Test
-    void afterTenFailuresFromOneAddressItIsRefused() {
-        createUser("honest.officer", "long enough passphrase", Role.EDITOR);
-        for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
-            String username = "guess" + i;
-            assertThatThrownBy(() -> attempt(username, "password", "192.0.2.200"))
-                    .isInstanceOf(BadCredentialsException.class);
+    void ofThirtyParallelWrongAttemptsAtMostTenAreChecked() throws Exception {
+        createReadyUser("parallel.target", "seven bridges of canton", Role.EDITOR);
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        try {
+            List<Callable<String>> attempts = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                attempts.add(() -> {
+                    try {
+                        signIn.checkPassword("parallel.target", "not it", address("30"));
+                        return "signed in";
+                    } catch (SignInThrottledException e) {
+                        return "refused";
+                    } catch (SignInFailedException e) {
+                        return "checked";
+                    }
+                });
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> result : pool.invokeAll(attempts)) {
+                results.add(result.get());
+            }
+            assertThat(results.stream().filter("checked"::equals).count()).isEqualTo(SignInThrottle.PAIR_LIMIT);
+            assertThat(results.stream().filter("refused"::equals).count()).isEqualTo(30 - SignInThrottle.PAIR_LIMIT);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(outcomes("parallel.target").stream().filter("FAILED"::equals).count()).isEqualTo(SignInThrottle.PAIR_LIMIT);
+    }
+
+    @Test
+    void anAddressFailingAcrossManyAccountsIsRefused() {
+        createReadyUser("honest.officer", "long enough passphrase", Role.EDITOR);
+        for (int i = 0; i < SignInThrottle.ADDRESS_LIMIT; i++) {
+            String username = "sprayed" + i;
+            assertThatThrownBy(() -> signIn.checkPassword(username, "Summer2026!", address("40")))
+                    .isInstanceOf(SignInFailedException.class);
         }
 
-        assertThatThrownBy(() -> attempt("honest.officer", "long enough passphrase", "192.0.2.200"))
+        assertThatThrownBy(() -> signIn.checkPassword("honest.officer", "long enough passphrase", address("40")))
                 .isInstanceOf(SignInThrottledException.class);
-        assertThat(attempt("honest.officer", "long enough passphrase", "192.0.2.201").isAuthenticated()).isTrue();
+        assertThat(signIn.checkPassword("honest.officer", "long enough passphrase", address("41")).next())
+                .isEqualTo(Step.DONE);
     }
 
     @Test
-    void aDisabledAccountCannotSignIn() {
-        UserSummary user = createUser("leaving.officer", "farewell to the office", Role.EDITOR);
+    void aDisabledAccountCannotSignInAndSaysNoMoreThanAWrongPassword() {
+        UserSummary user = createReadyUser("leaving.officer", "farewell to the office", Role.EDITOR);
         asAdmin();
         users.setEnabled(user.id(), false, user.version());
+        SecurityContextHolder.clearContext();
 
-        assertThatThrownBy(() -> attempt("leaving.officer", "farewell to the office", "192.0.2.50"))
-                .isInstanceOf(DisabledException.class);
+        assertThatThrownBy(() -> signIn.checkPassword("leaving.officer", "farewell to the office", address("50")))
+                .isInstanceOfSatisfying(SignInFailedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo(SignInFailedException.WRONG_PASSWORD));
     }
 
     @Test
-    void passwordsNeedLengthNotCompositionAndNotACommonOne() {
-        assertThat(policy.problem("short", "x")).contains("password.too-short");
-        assertThat(policy.problem("a".repeat(129), "x")).contains("password.too-long");
-        assertThat(policy.problem("password123", "x")).contains("password.too-common");
-        assertThat(policy.problem("li.na.2024", "li.na.2024")).contains("password.too-common");
-        assertThat(policy.problem("所有字符都可以用", "x")).isEmpty();
-        assertThat(policy.problem("a".repeat(64) + " lower case only", "x")).isEmpty();
+    void passwordsNeedLengthInCharactersAndMustNotBeEasyToGuess() {
+        assertThat(policy.problem("short", "x")).map(PasswordPolicy.Problem::key).contains("password.too-short");
+        assertThat(policy.problem("a".repeat(129), "x")).map(PasswordPolicy.Problem::key).contains("password.too-long");
+        assertThat(policy.problem("password123", "x")).hasValueSatisfying(problem -> {
+            assertThat(problem.key()).isEqualTo("password.too-weak");
+            assertThat(problem.detail()).contains("password.feedback.dictionary.warning.passwords.veryCommon");
+        });
+        // Common in China, from the supplement to zxcvbn's English lists.
+        assertThat(policy.problem("woaini1314", "x")).hasValueSatisfying(problem ->
+                assertThat(problem.detail()).contains("password.feedback.dictionary.warning.passwords.top100"));
+        assertThat(policy.problem("li.na.2024!", "li.na.2024")).map(PasswordPolicy.Problem::key).contains("password.too-weak");
+        assertThat(policy.problem("guangzhou2026", "x")).map(PasswordPolicy.Problem::key).contains("password.too-weak");
+        assertThat(policy.problem("广州友好城市登记册的管理员口令是很长的一句话", "x")).isEmpty();
+        assertThat(policy.problem("ferry lanterns at dusk", "x")).isEmpty();
     }
 
     @Test
-    void officersChangeTheirOwnPasswordAndOnlyAdministratorsManageAccounts() {
-        createUser("changing.officer", "first passphrase", Role.EDITOR);
+    void aChinesePassphraseOfTwentyFiveCharactersIsSetAndSignsIn() {
+        String passphrase = "白云山下珠江水长流友城情谊万里同心共创繁荣美好明天";
+        assertThat(passphrase.codePointCount(0, passphrase.length())).isEqualTo(25);
+        assertThat(passphrase.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(75);
+
+        createReadyUser("long.passphrase", passphrase, Role.EDITOR);
+
+        assertThat(signIn.checkPassword("long.passphrase", passphrase, address("60")).next()).isEqualTo(Step.DONE);
+        // Every character counts, not just the first 72 bytes.
+        assertThatThrownBy(() -> signIn.checkPassword("long.passphrase", passphrase.substring(0, 24) + "夜", address("60")))
+                .isInstanceOf(SignInFailedException.class);
+    }
+
+    @Test
+    void anOldBcryptHashSignsInAndIsStoredAsArgon2Afterwards() {
+        jdbc.sql("""
+                        insert into app_user (username, password_hash, role, created_at, password_changed_at)
+                        values ('bcrypt.officer', :hash, 'EDITOR', now(), now())
+                        """)
+                .param("hash", "{bcrypt}" + new BCryptPasswordEncoder().encode("an older passphrase"))
+                .update();
+
+        assertThat(signIn.checkPassword("bcrypt.officer", "an older passphrase", address("70")).next()).isEqualTo(Step.DONE);
+
+        assertThat(hash("bcrypt.officer")).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+        assertThat(signIn.checkPassword("bcrypt.officer", "an older passphrase", address("70")).next()).isEqualTo(Step.DONE);
+    }
+
+    @Test
+    void anAdministratorSetsUpTheSecondFactorAtTheFirstSignInAndNeedsACodeAfterwards() {
+        createUser("new.admin", "handed over on paper", Role.ADMIN);
+        PendingSignIn first = signIn.checkPassword("new.admin", "handed over on paper", address("80"));
+        signIn.chooseNewPassword(first, "tea house by the pearl river");
+        assertThat(first.next()).isEqualTo(Step.ENROL);
+        SecondFactor.Enrolment enrolment = signIn.enrolment(first);
+        assertThat(enrolment.qrCodeDataUri()).startsWith("data:image/png;base64,");
+        assertThat(enrolment.otpauthUri()).startsWith("otpauth://totp/").contains("issuer=Youcheng");
+        Authenticator phone = new Authenticator(enrolment.secret());
+        assertThatThrownBy(() -> signIn.confirmEnrolment(first, phone.wrongCode())).isInstanceOf(SignInFailedException.class);
+        List<String> recoveryCodes = signIn.confirmEnrolment(first, phone.nextCode());
+        assertThat(recoveryCodes).hasSize(10).allMatch(SecondFactor::looksLikeRecoveryCode);
+        assertThat(signIn.complete(first).getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ADMIN");
+        assertThat(jdbc.sql("select count(*) from recovery_code where code_hash like '{argon2%'").query(Integer.class)
+                .single()).isGreaterThanOrEqualTo(10);
+
+        PendingSignIn second = signIn.checkPassword("new.admin", "tea house by the pearl river", address("80"));
+        assertThat(second.next()).isEqualTo(Step.CODE);
+        String code = phone.nextCode();
+        signIn.checkCode(second, code);
+        assertThat(second.next()).isEqualTo(Step.DONE);
+
+        // The same code again is refused: it was spent.
+        PendingSignIn third = signIn.checkPassword("new.admin", "tea house by the pearl river", address("80"));
+        assertThatThrownBy(() -> signIn.checkCode(third, code)).isInstanceOf(SignInFailedException.class);
+        // A recovery code works once.
+        signIn.checkCode(third, recoveryCodes.get(3).toUpperCase());
+        assertThat(signIn.complete(third).getName()).isEqualTo("new.admin");
+        PendingSignIn fourth = signIn.checkPassword("new.admin", "tea house by the pearl river", address("80"));
+        assertThatThrownBy(() -> signIn.checkCode(fourth, recoveryCodes.get(3))).isInstanceOf(SignInFailedException.class);
+        assertThat(events("new.admin")).contains("SECOND_FACTOR_ENROLLED", "RECOVERY_CODE_USED", "PASSWORD_CHANGED");
+    }
+
+    @Test
+    void wrongCodesAreThrottledLikePasswords() {
+        Authenticator phone = createAdminWithSecondFactor("code.guesser.target", "a kite over yuexiu hill", address("90"));
+
+        for (int i = 0; i < SignInThrottle.PAIR_LIMIT; i++) {
+            PendingSignIn pending = signIn.checkPassword("code.guesser.target", "a kite over yuexiu hill", address("91"));
+            assertThatThrownBy(() -> signIn.checkCode(pending, phone.wrongCode())).isInstanceOf(SignInFailedException.class);
+        }
+
+        // Knowing the password does not start the count afresh: from there, nothing more is checked.
+        assertThatThrownBy(() -> signIn.checkPassword("code.guesser.target", "a kite over yuexiu hill", address("91")))
+                .isInstanceOf(SignInThrottledException.class);
+        // The officer, elsewhere, still signs in with the right code.
+        PendingSignIn officer = signIn.checkPassword("code.guesser.target", "a kite over yuexiu hill", address("92"));
+        signIn.checkCode(officer, phone.nextCode());
+        assertThat(officer.next()).isEqualTo(Step.DONE);
+    }
+
+    @Test
+    void everyChangeOfAnAccountByAnAdministratorEndsItsSessions() {
+        UserSummary editor = createReadyUser("session.holder", "morning dim sum crowd", Role.EDITOR);
+        Officer session = signedIn("session.holder", "morning dim sum crowd");
+        assertThat(revocation.reasonToEnd(session)).isEmpty();
+
+        asAdmin();
+        editor = users.setEnabled(editor.id(), false, editor.version());
+        assertThat(revocation.reasonToEnd(session)).contains("the account was disabled");
+        editor = users.setEnabled(editor.id(), true, editor.version());
+
+        session = signedIn("session.holder", "morning dim sum crowd");
+        asAdmin();
+        editor = users.resetPassword(editor.id(), "a temporary passphrase", editor.version());
+        assertThat(revocation.reasonToEnd(session)).contains("the account was changed since this session signed in");
+
+        PendingSignIn pending = signIn.checkPassword("session.holder", "a temporary passphrase", address("100"));
+        signIn.chooseNewPassword(pending, "evening congee by the river");
+        session = (Officer) signIn.complete(pending).getPrincipal();
+        asAdmin();
+        editor = users.users().stream().filter(u -> u.username().equals("session.holder")).findFirst().orElseThrow();
+        users.changeRole(editor.id(), Role.ADMIN, editor.version());
+        assertThat(revocation.reasonToEnd(session)).contains("the account was changed since this session signed in");
+        assertThat(events("session.holder")).containsSubsequence("CREATED", "DISABLED", "ENABLED", "PASSWORD_RESET",
+                "PASSWORD_CHANGED", "ROLE_CHANGED");
+    }
+
+    @Test
+    void changingOnesOwnPasswordEndsOtherSessionsButNotThisOne() {
+        createReadyUser("two.desks", "two desks one officer", Role.EDITOR);
+        Officer otherDesk = signedIn("two.desks", "two desks one officer");
+        Authentication thisDesk = signIn.complete(signIn.checkPassword("two.desks", "two desks one officer", address("110")));
+        SecurityContextHolder.getContext().setAuthentication(thisDesk);
+
+        users.changeOwnPassword("two desks one officer", "a single desk by the window");
+
+        assertThat(revocation.reasonToEnd(otherDesk)).isPresent();
+        Officer current = (Officer) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        assertThat(revocation.reasonToEnd(current)).isEmpty();
+
+        users.signOutEverywhere();
+        assertThat(revocation.reasonToEnd(current)).isPresent();
+        assertThat(events("two.desks")).contains("PASSWORD_CHANGED", "SIGNED_OUT_EVERYWHERE");
+    }
+
+    @Test
+    void aSessionEndsTwelveHoursAfterSigningInWhateverItsActivity() {
+        createReadyUser("long.day", "a very long working day", Role.EDITOR);
+        Officer fresh = signedIn("long.day", "a very long working day");
+        Officer old = new Officer(fresh.userId(), fresh.username(), fresh.role(), fresh.credentialsVersion(),
+                Instant.now().minus(Duration.ofHours(12)).minusSeconds(1));
+
+        assertThat(revocation.reasonToEnd(fresh)).isEmpty();
+        assertThat(revocation.reasonToEnd(old)).contains("signed in more than 12 hours ago");
+    }
+
+    @Test
+    void anAdministratorResetsAnotherOfficersSecondFactorAndOnlyAdministratorsManageAccounts() {
+        createAdminWithSecondFactor("lost.phone", "a phone left in a taxi", address("120"));
+        asAdmin();
+        UserSummary user = users.users().stream().filter(u -> u.username().equals("lost.phone")).findFirst().orElseThrow();
+        assertThat(user.secondFactor()).isTrue();
+
+        users.resetSecondFactor(user.id(), user.version());
+
+        SecurityContextHolder.clearContext();
+        assertThat(signIn.checkPassword("lost.phone", "a phone left in a taxi", address("120")).next()).isEqualTo(Step.ENROL);
+        assertThat(events("lost.phone")).contains("SECOND_FACTOR_RESET");
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "changing.officer", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
-
-        assertThatThrownBy(() -> users.changeOwnPassword("not it", "second passphrase"))
-                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.messageKey()).isEqualTo("password.wrong-current"));
-        users.changeOwnPassword("first passphrase", "second passphrase");
+                "lost.phone", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
         assertThatThrownBy(users::users).isInstanceOf(AccessDeniedException.class);
+    }
 
-        assertThat(attempt("changing.officer", "second passphrase", "192.0.2.77").isAuthenticated()).isTrue();
+    @Test
+    void twoAdministratorsDisablingEachOtherAtOnceLeaveOneEnabled() throws Exception {
+        UserSummary first = createReadyUser("duel.first", "duel at the first light", Role.ADMIN);
+        UserSummary second = createReadyUser("duel.second", "duel at the second light", Role.ADMIN);
+        // Only these two may be enabled administrators for the race to matter.
+        List<String> others = jdbc.sql("""
+                        update app_user set role = 'EDITOR' where role = 'ADMIN' and enabled and username not like 'duel.%'
+                        returning username
+                        """)
+                .query(String.class).list();
+        try {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> a = pool.submit(() -> disableAs("duel.first", second));
+                Future<?> b = pool.submit(() -> disableAs("duel.second", first));
+                a.get();
+                b.get();
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(jdbc.sql("select count(*) from app_user where role = 'ADMIN' and enabled").query(Integer.class)
+                    .single()).isEqualTo(1);
+        } finally {
+            jdbc.sql("update app_user set role = 'ADMIN' where username in (:names)").param("names", others).update();
+        }
+    }
+
+    @Autowired
+    SessionRevocation revocation;
+
+    private void disableAs(String admin, UserSummary target) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                admin, null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            users.setEnabled(target.id(), false, target.version());
+        } catch (UserException e) {
+            assertThat(e.messageKey()).isEqualTo("users.error.last-admin");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Officer signedIn(String username, String password) {
+        return (Officer) signIn.complete(signIn.checkPassword(username, password, address("200"))).getPrincipal();
+    }
+
+    /** An administrator with a second factor set up, as after their first sign-in; answers their phone. */
+    private Authenticator createAdminWithSecondFactor(String username, String password, ClientAddress from) {
+        createReadyUser(username, password, Role.ADMIN);
+        PendingSignIn pending = signIn.checkPassword(username, password, from);
+        Authenticator phone = new Authenticator(signIn.enrolment(pending).secret());
+        signIn.confirmEnrolment(pending, phone.nextCode());
+        return phone;
     }
 
     private UserSummary createUser(String username, String password, Role role) {
@@ -115,16 +385,38 @@ class SignInTest {
         return user;
     }
 
+    /** An account past its first sign-in: its password is its own. */
+    private UserSummary createReadyUser(String username, String password, Role role) {
+        UserSummary user = createUser(username, password, role);
+        jdbc.sql("update app_user set must_change_password = false where id = :id").param("id", user.id()).update();
+        asAdmin();
+        UserSummary ready = users.users().stream().filter(u -> u.id() == user.id()).findFirst().orElseThrow();
+        SecurityContextHolder.clearContext();
+        return ready;
+    }
+
     private static void asAdmin() {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
     }
 
-    private Authentication attempt(String username, String password, String address) {
-        MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setRemoteAddr(address);
-        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
-        token.setDetails(new WebAuthenticationDetails(request));
-        return signIn.authenticate(token);
+    private List<String> outcomes(String username) {
+        return jdbc.sql("select outcome from sign_in_attempt where username = :username order by id")
+                .param("username", username).query(String.class).list();
+    }
+
+    private List<String> events(String account) {
+        return jdbc.sql("select event from account_event where account = :account order by id")
+                .param("account", account).query(String.class).list();
+    }
+
+    private String hash(String username) {
+        return jdbc.sql("select password_hash from app_user where username = :username")
+                .param("username", username).query(String.class).single();
+    }
+
+    /** A documentation address (RFC 3849) of the test's own. */
+    private static ClientAddress address(String suffix) {
+        return ClientAddress.of("2001:db8::" + suffix);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.base.ui;
 
+import cn.gz.youcheng.base.LogSafe;
 import cn.gz.youcheng.base.DatabaseFailures;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -28,9 +29,9 @@ class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
         setId("error-view");
         boolean database = DatabaseFailures.isUnavailable(parameter.getCaughtException());
         if (database) {
-            log.warn("Page {} not shown: the database is unavailable", event.getLocation().getPath());
+            log.warn("Page {} not shown: the database is unavailable", LogSafe.of(event.getLocation().getPath()));
         } else {
-            log.error("Page {} failed", event.getLocation().getPath(), parameter.getCaughtException());
+            log.error("Page {} failed", LogSafe.of(event.getLocation().getPath()), parameter.getCaughtException());
         }
         String key = database ? "error.database" : "error.unexpected";
         add(new H2(getTranslation(key + ".title")), new Paragraph(getTranslation(key + ".text")),

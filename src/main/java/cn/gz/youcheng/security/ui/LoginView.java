@@ -1,48 +1,151 @@
 package cn.gz.youcheng.security.ui;
 
+import cn.gz.youcheng.security.ClientAddress;
+import cn.gz.youcheng.security.SignInFailedException;
+import cn.gz.youcheng.security.SignInService;
+import cn.gz.youcheng.security.SignInService.PendingSignIn;
 import cn.gz.youcheng.security.SignInThrottledException;
+import cn.gz.youcheng.security.UserException;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.login.AbstractLogin.LoginEvent;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.springframework.security.web.WebAttributes;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import org.springframework.security.web.savedrequest.RequestCache;
 
-/** Sign-in for the foreign affairs office. */
+/**
+ * Sign-in for the foreign affairs office, one step at a time (see {@link SignInService}): the password, then
+ * the second factor's code, a new password or setting up the second factor where the account needs them. Each
+ * step is an event on Vaadin's channel, so it carries Vaadin's CSRF token; the session is signed in only after
+ * the last step.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
-class LoginView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
+class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final SignInService signIn;
+    private final RequestCache requestCache;
+    private final AccessAnnotationChecker access;
+    private final Clock clock;
     private final H2 title = new H2();
     private final LoginForm form = new LoginForm();
-    private boolean failed;
-    private boolean throttled;
+    private final Div step = new Div();
+    private PendingSignIn pending;
+    private String errorTitle = "login.failed.title";
+    private String errorText = "";
 
-    LoginView() {
+    LoginView(SignInService signIn, RequestCache requestCache, AccessAnnotationChecker access, Clock clock) {
+        this.signIn = signIn;
+        this.requestCache = requestCache;
+        this.access = access;
+        this.clock = clock;
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setId("login-form");
-        add(title, form);
+        form.addLoginListener(this::password);
+        step.setId("sign-in-step");
+        add(title, form, step);
     }
 
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
-        // Spring Security leaves the reason of the last failure in the HTTP session.
-        Object reason = VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        throttled = failed && reason instanceof SignInThrottledException;
+    private void password(LoginEvent event) {
+        try {
+            pending = signIn.checkPassword(event.getUsername(), event.getPassword(), address());
+            next();
+        } catch (SignInThrottledException e) {
+            showError("login.throttled.title", getTranslation("login.throttled.text", until(e)));
+        } catch (SignInFailedException e) {
+            showError("login.failed.title", getTranslation(e.messageKey()));
+        }
+    }
+
+    private void next() {
+        form.setVisible(false);
+        step.removeAll();
+        switch (pending.next()) {
+            case CODE -> step.add(codeStep());
+            case NEW_PASSWORD -> step.add(newPasswordStep());
+            case ENROL -> step.add(new EnrolmentStep(signIn.enrolment(pending),
+                    code -> signIn.confirmEnrolment(pending, code), this::next));
+            case DONE -> finish();
+        }
+    }
+
+    private CodeStep codeStep() {
+        CodeStep[] self = new CodeStep[1];
+        self[0] = new CodeStep(typed -> {
+            try {
+                pending = signIn.checkCode(pending, typed);
+                next();
+            } catch (SignInThrottledException e) {
+                self[0].refuse(getTranslation("login.throttled.text", until(e)));
+            } catch (SignInFailedException e) {
+                if (SignInFailedException.EXPIRED.equals(e.messageKey())) {
+                    startAgain(e);
+                } else {
+                    self[0].refuse(getTranslation(e.messageKey()));
+                }
+            }
+        });
+        return self[0];
+    }
+
+    private NewPasswordStep newPasswordStep() {
+        NewPasswordStep[] self = new NewPasswordStep[1];
+        self[0] = new NewPasswordStep(typed -> {
+            try {
+                pending = signIn.chooseNewPassword(pending, typed);
+                next();
+            } catch (UserException e) {
+                self[0].refuse(AccountMessages.of(this, e));
+            } catch (SignInFailedException e) {
+                startAgain(e);
+            }
+        });
+        return self[0];
+    }
+
+    private void finish() {
+        String target = SignedInSession.establish(signIn.complete(pending), requestCache, access);
+        pending = null;
+        UI.getCurrent().getPage().setLocation(target);
+    }
+
+    private void startAgain(SignInFailedException e) {
+        pending = null;
+        step.removeAll();
+        form.setVisible(true);
+        showError("login.failed.title", getTranslation(e.messageKey()));
+    }
+
+    private void showError(String titleKey, String text) {
+        errorTitle = titleKey;
+        errorText = text;
         applyTexts();
+        form.setError(true);
+    }
+
+    private String until(SignInThrottledException e) {
+        return TIME.format(e.retryAt().atZone(clock.getZone()));
+    }
+
+    private static ClientAddress address() {
+        return ClientAddress.of(VaadinRequest.getCurrent().getRemoteAddr());
     }
 
     @Override
@@ -57,10 +160,9 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, LocaleCha
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
-        i18n.getErrorMessage().setTitle(getTranslation(throttled ? "login.throttled.title" : "login.failed.title"));
-        i18n.getErrorMessage().setMessage(getTranslation(throttled ? "login.throttled.text" : "login.failed.text"));
+        i18n.getErrorMessage().setTitle(getTranslation(errorTitle));
+        i18n.getErrorMessage().setMessage(errorText.isEmpty() ? getTranslation("login.failed.text") : errorText);
         form.setI18n(i18n);
-        form.setError(failed);
     }
 
     @Override

@@ -6,17 +6,20 @@ import cn.gz.youcheng.security.UserService;
 import cn.gz.youcheng.security.UserSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -26,7 +29,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 import org.springframework.dao.OptimisticLockingFailureException;
 
-/** The officers' accounts: create, disable, reset a password, change the role. Administrators only. */
+/**
+ * The officers' accounts: create, disable, reset a password or a second factor, change the role.
+ * Administrators only. Every change ends the account's sessions at their next request.
+ */
 @Route("admin/users")
 @Menu(title = "menu.admin.users", order = 30)
 @RolesAllowed(Role.ADMIN_NAME)
@@ -46,9 +52,14 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("users.role")).setAutoWidth(true);
         grid.addColumn(user -> getTranslation(user.enabled() ? "users.enabled" : "users.disabled"))
                 .setHeader(getTranslation("users.state")).setAutoWidth(true);
-        grid.addColumn(user -> TIME.format(user.passwordChangedAt())).setHeader(getTranslation("users.password-changed"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addColumn(user -> TIME.format(user.passwordChangedAt())
+                        + (user.mustChangePassword() ? " " + getTranslation("users.must-change") : ""))
+                .setHeader(getTranslation("users.password-changed")).setAutoWidth(true);
+        grid.addColumn(user -> getTranslation(user.secondFactor() ? "users.second-factor.on" : "users.second-factor.off"))
+                .setHeader(getTranslation("users.second-factor")).setAutoWidth(true);
+        // A user's actions open under their row when it is clicked, so that the list fits a laptop's screen.
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::actions));
+        grid.setDetailsVisibleOnClick(true);
         Button create = new Button(getTranslation("users.create"), event -> createDialog().open());
         create.setId("create-user");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -73,7 +84,24 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         });
         Button reset = new Button(getTranslation("users.reset-password"), event -> resetDialog(user).open());
         reset.setId("reset-" + user.username());
-        return new HorizontalLayout(role, toggle, reset);
+        HorizontalLayout actions = new HorizontalLayout(role, toggle, reset);
+        actions.setId("actions-" + user.username());
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.getStyle().set("flex-wrap", "wrap");
+        if (user.secondFactor()) {
+            Button resetSecondFactor = new Button(getTranslation("users.reset-second-factor"), event -> {
+                ConfirmDialog confirm = new ConfirmDialog(getTranslation("users.reset-second-factor"),
+                        getTranslation("users.reset-second-factor.confirm", user.username()),
+                        getTranslation("users.reset-second-factor"),
+                        confirmed -> attempt(() -> users.resetSecondFactor(user.id(), user.version())));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("admin.cancel"));
+                confirm.open();
+            });
+            resetSecondFactor.setId("reset-second-factor-" + user.username());
+            actions.add(resetSecondFactor);
+        }
+        return actions;
     }
 
     private Dialog createDialog() {
@@ -82,7 +110,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         username.setId("new-username");
         PasswordField password = new PasswordField(getTranslation("users.password"));
         password.setId("new-password");
-        password.setHelperText(getTranslation("password.rules"));
+        password.setHelperText(getTranslation("password.reset-rules"));
         Select<Role> role = new Select<>();
         role.setLabel(getTranslation("users.role"));
         role.setItems(Role.values());
@@ -103,13 +131,15 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
     private Dialog resetDialog(UserSummary user) {
         Dialog dialog = new Dialog(getTranslation("users.reset-password") + ": " + user.username());
         PasswordField password = new PasswordField(getTranslation("users.password"));
-        password.setHelperText(getTranslation("password.rules"));
+        password.setId("reset-password-value");
+        password.setHelperText(getTranslation("password.reset-rules"));
         dialog.add(password);
         Button save = new Button(getTranslation("admin.save"), event -> {
             if (attempt(() -> users.resetPassword(user.id(), password.getValue(), user.version()))) {
                 dialog.close();
             }
         });
+        save.setId("reset-password-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("admin.cancel"), event -> dialog.close()), save);
         return dialog;
@@ -122,7 +152,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             return true;
         } catch (UserException e) {
-            Notification.show(getTranslation(e.messageKey()), 6000, Notification.Position.MIDDLE)
+            Notification.show(AccountMessages.of(this, e), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return false;
         } catch (OptimisticLockingFailureException e) {
