@@ -150,6 +150,21 @@ class AccountSecurityIT extends BrowserTest {
         page.locator("[id='actions-" + username + "']").waitFor();
     }
 
+    @Test
+    void healthIsPublicWithItsStatusOnlyAndMetricsAreNot() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/prometheus"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("db");
+        assertThat(metrics.statusCode()).isEqualTo(401);
+        assertThat(metrics.body()).doesNotContain("jvm_");
+    }
+
     private void failToSignIn(Page page, String username) {
         page.reload();
         page.locator("input[name=username]").fill(username);

@@ -78,6 +78,30 @@ class EndToEndIT extends BrowserTest {
         assertThat(page.locator("#official-sentence").innerText()).startsWith("Guangzhou has friendly relations");
     }
 
+    @Test
+    @Order(2)
+    void everyPublicViewWorksUnderTheContentSecurityPolicy() {
+        Page page = newPage("en-US");
+        var response = page.navigate(url("/statistics"));
+        assertThat(response.headers().get("content-security-policy")).contains("default-src 'self'")
+                .contains("object-src 'none'").contains("frame-ancestors 'self'");
+        page.locator("#chart-per-year canvas").first().waitFor();
+        page.navigate(url("/map"));
+        page.locator("canvas").first().waitFor();
+        page.navigate(url("/partners/1"));
+        page.locator("h2").first().waitFor();
+        page.navigate(url("/no-such-page"));
+        page.locator("h2").first().waitFor();
+        page.navigate(url("/login"));
+        page.locator("#login-form").waitFor();
+        // A refused script from elsewhere would be reported: the policy is checked, not merely sent.
+        page.evaluate("() => { const s = document.createElement('script'); s.src = 'https://example.org/x.js';"
+                + " document.head.appendChild(s); }");
+        page.waitForCondition(() -> !policyViolations().isEmpty());
+        assertThat(policyViolations()).anySatisfy(violation -> assertThat(violation).contains("example.org"));
+        policyViolations().clear();
+    }
+
     /** Last: it changes the lists the visitor tests count. */
     @Test
     @Order(3)
@@ -130,6 +154,14 @@ class EndToEndIT extends BrowserTest {
         page.locator("#audit-grid").waitFor();
         page.waitForCondition(() -> page.locator("#audit-grid").innerText().contains("河内"));
         assertThat(page.locator("#audit-grid").innerText()).contains("德累斯顿").contains("admin");
+
+        // Every admin view works under the Content Security Policy (BrowserTest fails on any violation).
+        for (String[] view : new String[][] {{"/admin/import", "#import-upload"}, {"/admin/users", "#users-grid"},
+                {"/admin/account", "#second-factor"}}) {
+            page.navigate(url(view[0]));
+            page.locator(view[1]).waitFor();
+        }
+        page.locator("#set-up-second-factor, #renew-recovery-codes").first().waitFor();
 
         page.locator("#sign-out").click();
         page.waitForURL(url("/"));

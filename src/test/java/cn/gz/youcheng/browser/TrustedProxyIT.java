@@ -3,6 +3,10 @@ package cn.gz.youcheng.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"youcheng.embedded-database.temporary=true",
-                "server.tomcat.remoteip.internal-proxies=127.0.0.1/32, ::1/128"})
+                "server.tomcat.remoteip.internal-proxies=127.0.0.1/32, ::1/128",
+                "youcheng.metrics.allowed-addresses=198.51.100.0/24"})
 @ActiveProfiles("prod")
 class TrustedProxyIT extends BrowserTest {
 
@@ -38,6 +43,22 @@ class TrustedProxyIT extends BrowserTest {
         assertThat(addresses).hasSize(2);
         assertThat(addresses.get(0)).isEqualTo("198.51.100.23");
         assertThat(addresses.get(1)).startsWith("sha256:").hasSizeLessThanOrEqualTo(64);
+    }
+
+    @Test
+    void metricsAnswerTheNamedScraperAsThePeerOrAsForwardedByATrustedProxyAndNobodyElse() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> scraper = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/prometheus")))
+                .header("X-Forwarded-For", "198.51.100.77").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/prometheus")))
+                .header("X-Forwarded-For", "203.0.113.5").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> proxyItself = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/prometheus")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scraper.statusCode()).isEqualTo(200);
+        assertThat(scraper.body()).contains("jvm_memory_used_bytes");
+        assertThat(other.statusCode()).isEqualTo(401);
+        assertThat(proxyItself.statusCode()).isEqualTo(401);
     }
 
     private void failToSignIn(Page page, String username) {

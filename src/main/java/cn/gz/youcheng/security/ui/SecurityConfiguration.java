@@ -1,5 +1,6 @@
 package cn.gz.youcheng.security.ui;
 
+import cn.gz.youcheng.security.MetricsAccess;
 import cn.gz.youcheng.security.SessionRevocation;
 import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.RequestUtil;
@@ -13,15 +14,18 @@ import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Views are open only where they say so ({@code @AnonymousAllowed}); everything else needs a signed-in
- * officer. Downloads are public and need no Vaadin session; health (details for administrators only) and
- * metrics are public for load balancers and Prometheus, which should reach them on the internal network only.
+ * officer. Downloads are public and need no Vaadin session; health is public for load balancers (its
+ * details for administrators only); metrics answer only the addresses the operator names and administrators.
  *
  * <p>Signing in happens in the sign-in view, step by step, over Vaadin's own channel, which checks Vaadin's
  * CSRF token on every request. There is deliberately no form-login endpoint: Vaadin's default one is exempt
@@ -35,10 +39,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
-            SessionRevocation revocation) throws Exception {
+            SessionRevocation revocation, MetricsAccess metrics) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/export/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
-                .permitAll()
+                .requestMatchers("/export/**", "/actuator/health", "/actuator/health/**").permitAll()
+                // Request paths, pool and session counts are for the operators: their scraper's addresses
+                // (none unless configured) or a signed-in administrator.
+                .requestMatchers("/actuator/**").access(metrics)
                 // A refusal (403 for a missing CSRF token, say) keeps its status instead of turning into a
                 // redirect to the sign-in page when Spring Boot renders the error.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
@@ -50,8 +56,12 @@ class SecurityConfiguration {
                 .logoutSuccessHandler(signedOut));
         // Vaadin's own requests carry Vaadin's CSRF token instead, checked by Vaadin.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE));
+        http.exceptionHandling(exceptions -> exceptions
+                // A scraper is told 401, not sent to a sign-in page it cannot use.
+                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        AnyRequestMatcher.INSTANCE));
         http.addFilterAfter(revocation.filter(), SecurityContextHolderFilter.class);
         return http.build();
     }
