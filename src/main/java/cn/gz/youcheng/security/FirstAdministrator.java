@@ -7,8 +7,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * second factor at the first sign-in.
  */
 @Component
-class FirstAdministrator implements ApplicationRunner {
+class FirstAdministrator implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
     private static final long LOCK = 0x41_64_6D_69_6EL;
@@ -53,8 +52,9 @@ class FirstAdministrator implements ApplicationRunner {
         this.configuredPassword = configuredPassword;
     }
 
+    /** Before the web server takes requests, like the seed load: nobody can sign in before there is an account. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!username.matches(UserService.USERNAME_PATTERN)) {
             throw new IllegalStateException("APP_ADMIN_USERNAME is not acceptable: use 2 to 64 letters, digits, "
                     + "dots, dashes or @");

@@ -1,12 +1,15 @@
 package cn.gz.youcheng.registry.importing;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** On start-up, fills an empty registry with the official list; a restart imports nothing again. */
+/**
+ * On start-up, fills an empty registry with the official list; a restart imports nothing again. It runs when
+ * every bean is ready but before the web server takes its first request (Spring Boot binds the port only
+ * after this), so that no page or download is ever served from a registry that is not loaded yet.
+ */
 @Component
-class SeedLoader implements ApplicationRunner {
+class SeedLoader implements SmartInitializingSingleton {
 
     private final SeedImport seedImport;
 
@@ -15,7 +18,7 @@ class SeedLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         seedImport.seedIfEmpty();
     }
 }
