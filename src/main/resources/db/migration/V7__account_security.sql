@@ -27,16 +27,42 @@ create index recovery_code_user on recovery_code (user_id);
 
 -- Sign-in attempts: an attempt is reserved (PENDING) before its password or code is checked, so that
 -- parallel attempts count each other; it then becomes FAILED, PASSED (right, but a second factor is still
--- to come) or SUCCEEDED (signed in). REFUSED attempts were not checked at all. FACTOR says what was checked.
+-- to come) or SUCCEEDED (signed in). Attempts refused without a check are only logged, so that a flood of
+-- them cannot fill this table. FACTOR says what was checked; DEVICE is the browser's device cookie, when it
+-- had a valid one for the account (decision record 0009).
 alter table sign_in_attempt add column outcome varchar(10);
 update sign_in_attempt set outcome = case when succeeded then 'SUCCEEDED' else 'FAILED' end;
 alter table sign_in_attempt alter column outcome set not null;
 alter table sign_in_attempt add constraint sign_in_attempt_outcome
-    check (outcome in ('PENDING', 'FAILED', 'PASSED', 'SUCCEEDED', 'REFUSED'));
+    check (outcome in ('PENDING', 'FAILED', 'PASSED', 'SUCCEEDED'));
 alter table sign_in_attempt drop column succeeded;
 alter table sign_in_attempt add column factor varchar(8) not null default 'PASSWORD'
     check (factor in ('PASSWORD', 'CODE'));
-create index sign_in_attempt_pair on sign_in_attempt (lower(username), address, attempted_at);
+alter table sign_in_attempt add column device varchar(32);
+-- The throttle counts failures (and attempts under way) per pair, address, device and account, each since
+-- the last success: small partial indexes for exactly those, and one by time for the nightly clean-up.
+drop index sign_in_attempt_username;
+drop index sign_in_attempt_address;
+create index sign_in_attempt_pair_failures on sign_in_attempt (lower(username), address, attempted_at)
+    where outcome in ('FAILED', 'PENDING');
+create index sign_in_attempt_address_failures on sign_in_attempt (address, attempted_at)
+    where outcome in ('FAILED', 'PENDING');
+create index sign_in_attempt_account_failures on sign_in_attempt (lower(username), attempted_at)
+    where outcome in ('FAILED', 'PENDING');
+create index sign_in_attempt_device_failures on sign_in_attempt (device, attempted_at)
+    where outcome in ('FAILED', 'PENDING') and device is not null;
+create index sign_in_attempt_successes on sign_in_attempt (lower(username), attempted_at)
+    where outcome = 'SUCCEEDED';
+create index sign_in_attempt_time on sign_in_attempt (attempted_at);
+
+-- Keys the application signs with (the device cookies), made here once so that every instance has the same.
+-- 244 random bits from two version-4 UUIDs; PostgreSQL has no random bytes without an extension.
+create table app_secret (
+    name  varchar(32) primary key,
+    value bytea       not null
+);
+insert into app_secret (name, value)
+values ('device-cookie', decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'));
 
 -- Account changes, for the audit log: who did what to which account, and when. Never a hash or a secret.
 create table account_event (
@@ -49,6 +75,8 @@ create table account_event (
                  'SECOND_FACTOR_ENROLLED', 'SECOND_FACTOR_RESET', 'RECOVERY_CODES_RENEWED', 'RECOVERY_CODE_USED',
                  'SIGNED_OUT_EVERYWHERE')),
     role_before varchar(16),
-    role_after  varchar(16)
+    role_after  varchar(16),
+    -- Where the request that made the change came from (as the sign-in throttle counts it), if from one.
+    address     varchar(64)
 );
 create index account_event_time on account_event (occurred_at);

@@ -11,13 +11,16 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every change, newest first: each revision of the registry (who committed it, when, and which partners it
  * touched through the partner, its agreements or their status history), and each change of an officer's
- * account (who did what to which account).
+ * account (who did what to which account, from where). Account changes are for administrators only: the
+ * record of who manages accounts is kept apart from the people it concerns (MLPS separates the auditor's role).
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,7 +52,7 @@ public class AuditLog {
      * A change of an account: the event (as recorded: {@code CREATED}, {@code ROLE_CHANGED}, …), the account,
      * and the roles before and after where the role changed.
      */
-    public record AccountChange(String event, String account, String roleBefore, String roleAfter) {
+    public record AccountChange(String event, String account, String roleBefore, String roleAfter, String address) {
     }
 
     /** One line of the log: a registry revision (with its partners) or an account change. */
@@ -73,14 +76,15 @@ public class AuditLog {
                            (select string_agg(p.name_zh, '、' order by p.id) from (
                                 select p.id, p.name_zh from partner p where p.id in (select partner_id from %1$s t)
                                 order by p.id limit 5) p) as partners,
-                           null as event, null as account, null as role_before, null as role_after
+                           null as event, null as account, null as role_before, null as role_after,
+                           null as address
                     from revision r %2$s
                     """.formatted(TOUCHED, revisionWhere(filter, params)));
         }
-        if (filter.kind() != Kind.REGISTRY && blank(filter.partner())) {
+        if (includesAccounts(filter)) {
             parts.add("""
                     select e.id, e.occurred_at as at, e.actor as username, null as comment, 0 as partner_count,
-                           null as partners, e.event, e.account, e.role_before, e.role_after
+                           null as partners, e.event, e.account, e.role_before, e.role_after, e.address
                     from account_event e %s
                     """.formatted(accountWhere(filter, params)));
         }
@@ -95,7 +99,7 @@ public class AuditLog {
                     String event = rs.getString("event");
                     Optional<AccountChange> account = event == null ? Optional.empty()
                             : Optional.of(new AccountChange(event, rs.getString("account"), rs.getString("role_before"),
-                                    rs.getString("role_after")));
+                                    rs.getString("role_after"), rs.getString("address")));
                     String partners = rs.getString("partners");
                     return new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("username"),
                             rs.getString("comment"), rs.getInt("partner_count"),
@@ -111,7 +115,7 @@ public class AuditLog {
             count += jdbc.sql("select count(*) from revision r " + revisionWhere(filter, params))
                     .params(params).query(Integer.class).single();
         }
-        if (filter.kind() != Kind.REGISTRY && blank(filter.partner())) {
+        if (includesAccounts(filter)) {
             count += jdbc.sql("select count(*) from account_event e " + accountWhere(filter, params))
                     .params(params).query(Integer.class).single();
         }
@@ -120,8 +124,23 @@ public class AuditLog {
 
     /** Everyone who changed something: officers, and {@code system}. */
     public List<String> usernames() {
-        return jdbc.sql("select username from revision union select actor from account_event order by 1")
-                .query(String.class).list();
+        return jdbc.sql(administrator() ? "select username from revision union select actor from account_event order by 1"
+                : "select distinct username from revision order by 1").query(String.class).list();
+    }
+
+    /** Whether the signed-in officer may see account changes: administrators only. */
+    public boolean showsAccounts() {
+        return administrator();
+    }
+
+    private static boolean includesAccounts(Filter filter) {
+        return filter.kind() != Kind.REGISTRY && blank(filter.partner()) && administrator();
+    }
+
+    private static boolean administrator() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
     }
 
     private static String revisionWhere(Filter filter, Map<String, Object> params) {

@@ -10,10 +10,12 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Records account changes for the audit log, in the transaction of the change: who did what to which account,
- * and when. Never a password, hash, secret or code.
+ * when, and from which address. Never a password, hash, secret or code.
  */
 @Component
 class AccountEvents {
@@ -51,8 +53,8 @@ class AccountEvents {
 
     private void record(String actor, AppUser account, Event event, Role before, Role after) {
         jdbc.sql("""
-                        insert into account_event (occurred_at, actor, account, event, role_before, role_after)
-                        values (:at, :actor, :account, :event, :before, :after)
+                        insert into account_event (occurred_at, actor, account, event, role_before, role_after, address)
+                        values (:at, :actor, :account, :event, :before, :after, :address)
                         """)
                 .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .param("actor", actor)
@@ -60,7 +62,14 @@ class AccountEvents {
                 .param("event", event.name())
                 .param("before", before == null ? null : before.name())
                 .param("after", after == null ? null : after.name())
+                .param("address", currentAddress())
                 .update();
+    }
+
+    /** The address of the request that made the change, counted as the sign-in throttle counts it; none at start-up. */
+    private static String currentAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? ClientAddress.of(request.getRequest().getRemoteAddr()).value() : null;
     }
 
     private static String currentActor() {

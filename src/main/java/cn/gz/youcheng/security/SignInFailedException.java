@@ -10,6 +10,7 @@ public class SignInFailedException extends RuntimeException {
     public static final String WRONG_CODE = "login.code.wrong";
     public static final String EXPIRED = "login.expired";
     public static final String BUSY = "login.busy";
+    public static final String CODES_EXHAUSTED = "login.code.exhausted";
 
     private final String messageKey;
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,15 +32,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SignInService {
 
     private static final Logger log = LoggerFactory.getLogger(SignInService.class);
-    /** A sign-in left half-way is forgotten after this long. */
+    /** A sign-in left half-way is forgotten this long after its last step. */
     static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
     /** At most this many sign-ins wait out their delay at once; more are asked to try again in a moment. */
     static final int MOST_WAITING = 32;
+    /** At most this many passwords are hashed at once: each Argon2 hash takes 16 MB for its moment. */
+    static final int MOST_HASHING = 8;
     /** Longer than any password the policy allows many times over; not worth hashing. */
     private static final int MOST_CHARACTERS = 1024;
 
     public enum Step {
         CODE, NEW_PASSWORD, ENROL, DONE
+    }
+
+    /** A completed sign-in: the officer for the session, and the browser's device cookie to set. */
+    public record SignedIn(Authentication authentication, String deviceCookie) {
     }
 
     /** A sign-in under way: whose, from where, and what is still to do. Only this service changes it. */
@@ -48,16 +55,18 @@ public class SignInService {
         private final long userId;
         private final String username;
         private final ClientAddress address;
-        private final Instant startedAt;
+        private final Optional<String> device;
+        private Instant lastStepAt;
         private long credentialsVersion;
         private Step next;
         private SecondFactor.Enrolment enrolment;
 
-        private PendingSignIn(AppUser user, ClientAddress address, Instant startedAt) {
+        private PendingSignIn(AppUser user, ClientAddress address, Optional<String> device, Instant now) {
             this.userId = user.getId();
             this.username = user.getUsername();
             this.address = address;
-            this.startedAt = startedAt;
+            this.device = device;
+            this.lastStepAt = now;
             this.credentialsVersion = user.getCredentialsVersion();
         }
 
@@ -79,12 +88,15 @@ public class SignInService {
     private final AccountEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DeviceCookies deviceCookies;
     private final Semaphore waiting = new Semaphore(MOST_WAITING);
+    private final Semaphore hashing = new Semaphore(MOST_HASHING, true);
     private volatile String unknownAccountHash;
 
     SignInService(AppUserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy policy,
             SignInThrottle throttle, SecondFactor secondFactor, RecoveryCodes recoveryCodes, AccountEvents events,
-            TransactionTemplate transactions, Clock clock) {
+            DeviceCookies deviceCookies, TransactionTemplate transactions, Clock clock) {
+        this.deviceCookies = deviceCookies;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
@@ -99,18 +111,20 @@ public class SignInService {
     /**
      * The first step.
      *
+     * @param deviceCookie the browser's device cookie ({@link DeviceCookies}), if it sent one
      * @throws SignInThrottledException if this account or address has failed too often (nothing was checked)
      * @throws SignInFailedException if the name or password is wrong, or the account is disabled
      */
     @PreAuthorize("permitAll()")
-    public PendingSignIn checkPassword(String username, String password, ClientAddress address) {
+    public PendingSignIn checkPassword(String username, String password, ClientAddress address, String deviceCookie) {
         String typed = SignInThrottle.bounded(username);
-        Reservation reservation = reserve(typed, address, Factor.PASSWORD);
         Optional<AppUser> account = transactions.execute(status -> users.findByUsername(typed));
-        boolean right = matches(password, account.map(AppUser::getPasswordHash).orElse(null));
+        Optional<String> device = account.flatMap(user -> deviceCookies.device(deviceCookie, user.getId()));
+        Reservation reservation = reserve(typed, address, device, Factor.PASSWORD);
+        boolean right = matches(password, account.map(AppUser::getPasswordHash).orElse(null), reservation);
         if (!right || account.isEmpty() || !account.get().isEnabled()) {
             throttle.failed(reservation);
-            log.warn("Sign-in failed for {} from {}: {}", LogSafe.of(typed), address,
+            log.warn("Sign-in failed for {} from {}{}: {}", LogSafe.of(typed), address, device.isPresent() ? " (known browser)" : "",
                     account.isEmpty() ? "no such account" : right ? "account disabled" : "wrong password");
             throw new SignInFailedException(SignInFailedException.WRONG_PASSWORD);
         }
@@ -118,7 +132,7 @@ public class SignInService {
         if (passwordEncoder.upgradeEncoding(user.getPasswordHash())) {
             rehash(user.getId(), password);
         }
-        PendingSignIn pending = new PendingSignIn(user, address, clock.instant());
+        PendingSignIn pending = new PendingSignIn(user, address, device, clock.instant());
         if (user.hasSecondFactor()) {
             throttle.passed(reservation);
         } else {
@@ -126,6 +140,20 @@ public class SignInService {
         }
         pending.next = after(user, Step.CODE, pending);
         return pending;
+    }
+
+    /** For a signed-in officer about to change how they sign in: their password once more, throttled alike. */
+    @PreAuthorize("isAuthenticated()")
+    public boolean confirmPassword(String username, String password, ClientAddress address) {
+        Optional<AppUser> account = transactions.execute(status -> users.findByUsername(username));
+        Reservation reservation = reserve(username, address, Optional.empty(), Factor.PASSWORD);
+        if (account.isPresent() && matches(password, account.get().getPasswordHash(), reservation)) {
+            throttle.succeeded(reservation);
+            return true;
+        }
+        throttle.failed(reservation);
+        log.warn("Password confirmation failed for {} from {}", LogSafe.of(username), address);
+        return false;
     }
 
     /**
@@ -137,8 +165,14 @@ public class SignInService {
     @PreAuthorize("permitAll()")
     public PendingSignIn checkCode(PendingSignIn pending, String code) {
         expect(pending, Step.CODE);
-        Reservation reservation = reserve(pending.username, pending.address, Factor.CODE);
+        Reservation reservation = reserve(pending.username, pending.address, pending.device, Factor.CODE);
         boolean recovery = SecondFactor.looksLikeRecoveryCode(code);
+        if (!recovery && reservation.wrongCodes() >= SignInThrottle.CODE_LIMIT) {
+            throttle.released(reservation);
+            log.warn("Code refused for {} from {}: {} wrong codes today; a recovery code is needed",
+                    pending.username, pending.address, reservation.wrongCodes());
+            throw new SignInFailedException(SignInFailedException.CODES_EXHAUSTED);
+        }
         Boolean right = transactions.execute(status -> {
             AppUser user = current(pending);
             if (recovery) {
@@ -161,6 +195,7 @@ public class SignInService {
         }
         throttle.succeeded(reservation);
         AppUser user = transactions.execute(status -> current(pending));
+        pending.lastStepAt = clock.instant();
         pending.next = after(user, Step.NEW_PASSWORD, pending);
         return pending;
     }
@@ -188,6 +223,7 @@ public class SignInService {
         });
         log.info("{} chose a new password while signing in", changed.getUsername());
         pending.credentialsVersion = changed.getCredentialsVersion();
+        pending.lastStepAt = clock.instant();
         pending.next = after(changed, Step.ENROL, pending);
         return pending;
     }
@@ -198,6 +234,7 @@ public class SignInService {
         expect(pending, Step.ENROL);
         if (pending.enrolment == null) {
             pending.enrolment = secondFactor.newEnrolment(pending.username);
+            pending.lastStepAt = clock.instant();
         }
         return pending.enrolment;
     }
@@ -226,19 +263,20 @@ public class SignInService {
         log.info("{} set up a second factor while signing in", enrolled.user().getUsername());
         pending.credentialsVersion = enrolled.user().getCredentialsVersion();
         pending.enrolment = null;
+        pending.lastStepAt = clock.instant();
         pending.next = Step.DONE;
         return enrolled.codes();
     }
 
-    /** Every step is done: the signed-in officer, for the session. */
+    /** Every step is done: the signed-in officer, for the session, and the browser's device cookie. */
     @PreAuthorize("permitAll()")
-    public Authentication complete(PendingSignIn pending) {
+    public SignedIn complete(PendingSignIn pending) {
         expect(pending, Step.DONE);
         AppUser user = transactions.execute(status -> current(pending));
         Officer officer = new Officer(user.getId(), user.getUsername(), user.getRole(), user.getCredentialsVersion(),
                 clock.instant());
         log.info("Signed in: {} ({}) from {}", user.getUsername(), user.getRole(), pending.address);
-        return officer.authentication();
+        return new SignedIn(officer.authentication(), deviceCookies.issue(user.getId(), pending.device));
     }
 
     /** The next step from {@code from} on that this account needs. */
@@ -255,10 +293,10 @@ public class SignInService {
         return Step.DONE;
     }
 
-    private Reservation reserve(String username, ClientAddress address, Factor factor) {
+    private Reservation reserve(String username, ClientAddress address, Optional<String> device, Factor factor) {
         Reservation reservation;
         try {
-            reservation = throttle.reserve(username, address, factor);
+            reservation = throttle.reserve(username, address, device, factor);
         } catch (SignInThrottledException refused) {
             log.warn("Sign-in refused for {} from {}: too many failures", LogSafe.of(username), address);
             throw refused;
@@ -266,7 +304,8 @@ public class SignInService {
         if (!reservation.delay().isZero()) {
             // Failures against this account from many addresses: slow every attempt down, never refuse one.
             if (!waiting.tryAcquire()) {
-                throttle.released(reservation);
+                // Counted as a failure: asking again and again for a place must use up the address's attempts.
+                throttle.failed(reservation);
                 throw new SignInFailedException(SignInFailedException.BUSY);
             }
             try {
@@ -284,20 +323,32 @@ public class SignInService {
         return reservation;
     }
 
-    private boolean matches(String password, String hash) {
+    private boolean matches(String password, String hash, Reservation reservation) {
         if (password == null || password.length() > MOST_CHARACTERS) {
             return false;
         }
-        if (hash == null) {
-            // As long as for an account that exists, so that the time taken does not tell which do.
-            passwordEncoder.matches(password, unknownAccountHash());
-            return false;
+        try {
+            if (!hashing.tryAcquire(10, TimeUnit.SECONDS)) {
+                throttle.failed(reservation);
+                throw new SignInFailedException(SignInFailedException.BUSY);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throttle.released(reservation);
+            throw new SignInFailedException(SignInFailedException.BUSY);
         }
         try {
+            if (hash == null) {
+                // As long as for an account that exists, so that the time taken does not tell which do.
+                passwordEncoder.matches(password, unknownAccountHash());
+                return false;
+            }
             return passwordEncoder.matches(password, hash);
         } catch (IllegalArgumentException e) {
             // A bcrypt hash from before Argon2 cannot take a password over 72 bytes: that one was never it.
             return false;
+        } finally {
+            hashing.release();
         }
     }
 
@@ -329,7 +380,7 @@ public class SignInService {
         if (pending == null || pending.next != step) {
             throw new IllegalStateException("this sign-in is not at step " + step);
         }
-        if (clock.instant().isAfter(pending.startedAt.plus(PENDING_LIFETIME))) {
+        if (clock.instant().isAfter(pending.lastStepAt.plus(PENDING_LIFETIME))) {
             throw new SignInFailedException(SignInFailedException.EXPIRED);
         }
     }

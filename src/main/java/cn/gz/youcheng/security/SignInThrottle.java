@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,18 +17,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts sign-in failures so that guessing is slow and cannot be turned into a lockout (decision record
- * 0009):
+ * 0009). Failures count within {@link #WINDOW}:
  * <ul>
- * <li>one account from one address: refused after {@value #PAIR_LIMIT} failures within {@link #WINDOW}
- * (since that pair's last success);</li>
- * <li>one address, any accounts: refused after {@value #ADDRESS_LIMIT} failures within the window;</li>
- * <li>one account from anywhere: after {@value #ACCOUNT_LIMIT} failures within the window (since its last
- * success) every further attempt waits, one second doubling per failure up to {@link #MAX_DELAY}, but is
- * never refused, so that nobody can keep an officer out by failing in their name.</li>
+ * <li>one account from one address: refused after {@value #PAIR_LIMIT} failures (since that pair's last
+ * sign-in);</li>
+ * <li>one address, any accounts: refused after {@value #ADDRESS_LIMIT} failures;</li>
+ * <li>one account from anywhere: after {@value #ACCOUNT_LIMIT} failures (since its last sign-in) every
+ * further attempt waits, one second doubling per failure up to {@link #MAX_DELAY}, but is not refused;</li>
+ * <li>from a browser with a device cookie for the account ({@link DeviceCookies}): counted for that browser
+ * alone, refused after {@value #PAIR_LIMIT} failures, and neither the address's count nor the account's wait
+ * applies, so that nobody failing in an officer's name, or behind the same address, keeps them out.</li>
  * </ul>
- * An attempt is reserved (recorded as pending, and counted as a failure) before its password or code is
- * checked, under locks of its pair and its address, so that parallel attempts count each other. Attempts
- * live in the database so that every instance counts the same ones.
+ * Wrong codes of the second factor are failures like wrong passwords; besides, after {@value #CODE_LIMIT}
+ * wrong codes within a day (since its last sign-in) an account takes no more codes from its authenticator,
+ * only recovery codes (or an administrator's reset): only someone who knows the password can get there.
+ *
+ * <p>An attempt is reserved (recorded as pending, and counted as a failure) before its password or code is
+ * checked, under locks of its pair (or device), its address and its account, taken in that order, so that
+ * parallel attempts count each other. Attempts live in the database so that every instance counts the same
+ * ones; refused attempts are only logged, so that a flood of them fills no table.
  */
 @Component
 public class SignInThrottle {
@@ -34,7 +43,10 @@ public class SignInThrottle {
     public static final int PAIR_LIMIT = 10;
     public static final int ADDRESS_LIMIT = 30;
     public static final int ACCOUNT_LIMIT = 10;
+    public static final int CODE_LIMIT = 20;
     public static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Wrong codes count for a day: at {@value #CODE_LIMIT} a day a six-digit code takes decades to guess. */
+    static final Duration CODE_WINDOW = Duration.ofHours(24);
     static final Duration MAX_DELAY = Duration.ofSeconds(16);
     /** Six months: China's Cybersecurity Law (art. 21) asks network logs to be kept at least that long. */
     static final Duration RETENTION = Duration.ofDays(183);
@@ -43,8 +55,11 @@ public class SignInThrottle {
         PASSWORD, CODE
     }
 
-    /** An attempt that may be checked, after waiting {@code delay}. */
-    public record Reservation(long attempt, Duration delay) {
+    /**
+     * An attempt that may be checked, after waiting {@code delay}; {@code wrongCodes} is the account's count
+     * of wrong codes within a day since its last sign-in, this one not included.
+     */
+    public record Reservation(long attempt, Duration delay, int wrongCodes) {
     }
 
     private final JdbcClient jdbc;
@@ -59,50 +74,78 @@ public class SignInThrottle {
     }
 
     /**
-     * Reserves an attempt for the account (as typed) from the address, or refuses it.
+     * Reserves an attempt for the account (as typed) from the address, or from a browser with a device cookie
+     * for the account, or refuses it.
      *
-     * @throws SignInThrottledException if the pair or the address has failed too often; nothing is checked
+     * @throws SignInThrottledException if the pair, the device or the address has failed too often; nothing
+     *                                  is checked and nothing recorded
      */
-    public Reservation reserve(String username, ClientAddress address, Factor factor) {
+    public Reservation reserve(String username, ClientAddress address, Optional<String> device, Factor factor) {
         String account = bounded(username);
         Instant now = clock.instant();
         OffsetDateTime since = utc(now.minus(WINDOW));
         Object result = ownTransaction.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(1, hashtext(lower(:account) || ' ' || :address))")
-                    .param("account", account).param("address", address.value()).query().singleRow();
-            jdbc.sql("select pg_advisory_xact_lock(2, hashtext(:address))")
-                    .param("address", address.value()).query().singleRow();
-            Counted pair = jdbc.sql("""
-                            select count(*) as failures, min(a.attempted_at) as oldest from sign_in_attempt a
-                            where lower(a.username) = lower(:account) and a.address = :address
-                              and a.outcome in ('FAILED', 'PENDING') and a.attempted_at > :since
-                              and a.attempted_at > coalesce((select max(s.attempted_at) from sign_in_attempt s
-                                  where lower(s.username) = lower(:account) and s.address = :address
-                                    and s.outcome = 'SUCCEEDED'), '-infinity')
-                            """)
-                    .param("account", account).param("address", address.value()).param("since", since)
-                    .query(Counted.class).single();
-            Counted fromAddress = jdbc.sql("""
-                            select count(*) as failures, min(a.attempted_at) as oldest from sign_in_attempt a
-                            where a.address = :address and a.outcome in ('FAILED', 'PENDING') and a.attempted_at > :since
-                            """)
-                    .param("address", address.value()).param("since", since)
-                    .query(Counted.class).single();
-            if (pair.failures() >= PAIR_LIMIT || fromAddress.failures() >= ADDRESS_LIMIT) {
-                insert(account, address, factor, "REFUSED", now);
-                OffsetDateTime oldest = pair.failures() >= PAIR_LIMIT ? pair.oldest() : fromAddress.oldest();
-                return new SignInThrottledException(oldest.toInstant().plus(WINDOW));
+            if (device.isPresent()) {
+                lock(1, "device " + device.get());
+                Counted fromDevice = jdbc.sql("""
+                                select count(*) as failures, min(a.attempted_at) as oldest from sign_in_attempt a
+                                where a.device = :device and a.outcome in ('FAILED', 'PENDING') and a.attempted_at > :since
+                                  and a.attempted_at > coalesce((select max(s.attempted_at) from sign_in_attempt s
+                                      where lower(s.username) = lower(:account) and s.device = :device
+                                        and s.outcome = 'SUCCEEDED'), '-infinity')
+                                """)
+                        .param("device", device.get()).param("account", account).param("since", since)
+                        .query(Counted.class).single();
+                if (fromDevice.failures() >= PAIR_LIMIT) {
+                    return new SignInThrottledException(fromDevice.oldest().toInstant().plus(WINDOW));
+                }
+            } else {
+                lock(1, account.toLowerCase(Locale.ROOT) + " " + address.value());
+                lock(2, address.value());
+                Counted pair = jdbc.sql("""
+                                select count(*) as failures, min(a.attempted_at) as oldest from sign_in_attempt a
+                                where lower(a.username) = lower(:account) and a.address = :address
+                                  and a.outcome in ('FAILED', 'PENDING') and a.attempted_at > :since
+                                  and a.attempted_at > coalesce((select max(s.attempted_at) from sign_in_attempt s
+                                      where lower(s.username) = lower(:account) and s.address = :address
+                                        and s.outcome = 'SUCCEEDED'), '-infinity')
+                                """)
+                        .param("account", account).param("address", address.value()).param("since", since)
+                        .query(Counted.class).single();
+                Counted fromAddress = jdbc.sql("""
+                                select count(*) as failures, min(a.attempted_at) as oldest from sign_in_attempt a
+                                where a.address = :address and a.outcome in ('FAILED', 'PENDING') and a.attempted_at > :since
+                                """)
+                        .param("address", address.value()).param("since", since)
+                        .query(Counted.class).single();
+                if (pair.failures() >= PAIR_LIMIT || fromAddress.failures() >= ADDRESS_LIMIT) {
+                    OffsetDateTime oldest = pair.failures() >= PAIR_LIMIT ? pair.oldest() : fromAddress.oldest();
+                    return new SignInThrottledException(oldest.toInstant().plus(WINDOW));
+                }
             }
-            int forAccount = jdbc.sql("""
-                            select count(*) from sign_in_attempt a
+            lock(3, account.toLowerCase(Locale.ROOT));
+            AccountCount forAccount = jdbc.sql("""
+                            select count(*) filter (where a.attempted_at > :since) as failures,
+                                   count(*) filter (where a.factor = 'CODE') as wrong_codes
+                            from sign_in_attempt a
                             where lower(a.username) = lower(:account) and a.outcome in ('FAILED', 'PENDING')
-                              and a.attempted_at > :since
-                              and a.attempted_at > coalesce((select max(s.attempted_at) from sign_in_attempt s
+                              and a.attempted_at > :codeSince and a.attempted_at > coalesce((select max(s.attempted_at) from sign_in_attempt s
                                   where lower(s.username) = lower(:account) and s.outcome = 'SUCCEEDED'), '-infinity')
                             """)
-                    .param("account", account).param("since", since)
-                    .query(Integer.class).single();
-            return new Reservation(insert(account, address, factor, "PENDING", now), delay(forAccount));
+                    .param("account", account).param("since", since).param("codeSince", utc(now.minus(CODE_WINDOW)))
+                    .query(AccountCount.class).single();
+            long attempt = jdbc.sql("""
+                            insert into sign_in_attempt (username, address, device, outcome, factor, attempted_at)
+                            values (:account, :address, :device, 'PENDING', :factor, :at) returning id
+                            """)
+                    .param("account", account)
+                    .param("address", address.value())
+                    .param("device", device.orElse(null))
+                    .param("factor", factor.name())
+                    .param("at", utc(now))
+                    .query(Long.class).single();
+            return new Reservation(attempt, device.isPresent() ? Duration.ZERO : delay(forAccount.failures()),
+                    forAccount.wrongCodes());
         });
         if (result instanceof SignInThrottledException refused) {
             throw refused;
@@ -110,11 +153,12 @@ public class SignInThrottle {
         return (Reservation) result;
     }
 
+    /** A wrong password or code; also an attempt given up because too many were waiting (it was tried). */
     public void failed(Reservation reservation) {
         finish(reservation, "FAILED");
     }
 
-    /** Signed in: the pair and the account start counting afresh. */
+    /** Signed in: the pair, the device and the account start counting afresh. */
     public void succeeded(Reservation reservation) {
         finish(reservation, "SUCCEEDED");
     }
@@ -127,9 +171,10 @@ public class SignInThrottle {
         finish(reservation, "PASSED");
     }
 
-    /** Not checked after all (too many sign-ins waiting at once): counts as nothing. */
+    /** Not checked after all, for a reason that is not the visitor's doing: counts as nothing. */
     public void released(Reservation reservation) {
-        finish(reservation, "REFUSED");
+        jdbc.sql("delete from sign_in_attempt where id = :id and outcome = 'PENDING'")
+                .param("id", reservation.attempt()).update();
     }
 
     /** Attempts older than {@link #RETENTION} are dropped by a nightly clean-up. */
@@ -149,25 +194,6 @@ public class SignInThrottle {
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
-    private void finish(Reservation reservation, String outcome) {
-        jdbc.sql("update sign_in_attempt set outcome = :outcome where id = :id and outcome = 'PENDING'")
-                .param("outcome", outcome).param("id", reservation.attempt())
-                .update();
-    }
-
-    private long insert(String account, ClientAddress address, Factor factor, String outcome, Instant at) {
-        return jdbc.sql("""
-                        insert into sign_in_attempt (username, address, outcome, factor, attempted_at)
-                        values (:account, :address, :outcome, :factor, :at) returning id
-                        """)
-                .param("account", account)
-                .param("address", address.value())
-                .param("outcome", outcome)
-                .param("factor", factor.name())
-                .param("at", utc(at))
-                .query(Long.class).single();
-    }
-
     /** Accounts are at most 64 characters; what is typed is counted as typed, cut to the column. */
     static String bounded(String username) {
         String typed = username == null ? "" : username.strip();
@@ -175,10 +201,24 @@ public class SignInThrottle {
                 : typed.substring(0, typed.offsetByCodePoints(0, 64));
     }
 
+    private void lock(int kind, String key) {
+        jdbc.sql("select pg_advisory_xact_lock(:kind, hashtext(:key))").param("kind", kind).param("key", key)
+                .query().singleRow();
+    }
+
+    private void finish(Reservation reservation, String outcome) {
+        jdbc.sql("update sign_in_attempt set outcome = :outcome where id = :id and outcome = 'PENDING'")
+                .param("outcome", outcome).param("id", reservation.attempt())
+                .update();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private record Counted(int failures, OffsetDateTime oldest) {
+    }
+
+    private record AccountCount(int failures, int wrongCodes) {
     }
 }

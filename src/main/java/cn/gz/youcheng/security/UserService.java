@@ -10,11 +10,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The officers' accounts. Managing them is for administrators; every officer manages their own password,
@@ -34,10 +36,12 @@ public class UserService {
     private final SecondFactor secondFactor;
     private final RecoveryCodes recoveryCodes;
     private final AccountEvents events;
+    private final SignInService signIn;
     private final Clock clock;
 
     UserService(AppUserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy policy, SecondFactor secondFactor,
-            RecoveryCodes recoveryCodes, AccountEvents events, Clock clock) {
+            RecoveryCodes recoveryCodes, AccountEvents events, SignInService signIn, Clock clock) {
+        this.signIn = signIn;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
@@ -138,13 +142,13 @@ public class UserService {
         return UserSummary.of(current());
     }
 
-    /** Ends the officer's other sessions; this one goes on. */
+    /**
+     * Ends the officer's other sessions; this one goes on. The current password is checked like a sign-in
+     * (and counted by the throttle), so that a session left open is not enough to take the account over.
+     */
     @PreAuthorize("isAuthenticated()")
-    public void changeOwnPassword(String currentPassword, String newPassword) {
-        AppUser user = current();
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
-            throw new UserException("password.wrong-current");
-        }
+    public void changeOwnPassword(String currentPassword, String newPassword, ClientAddress address) {
+        AppUser user = confirmed(currentPassword, address);
         checkPassword(newPassword, user.getUsername());
         user.setPassword(passwordEncoder.encode(newPassword), false, clock.instant());
         events.record(user, Event.PASSWORD_CHANGED);
@@ -152,11 +156,10 @@ public class UserService {
         keepThisSession(users.saveAndFlush(user));
     }
 
-    /** A second factor for an officer who has none (optional for editors). */
+    /** A second factor for an officer who has none (optional for editors), after their password once more. */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
-    public SecondFactor.Enrolment startOwnEnrolment() {
-        AppUser user = current();
+    public SecondFactor.Enrolment startOwnEnrolment(String currentPassword, ClientAddress address) {
+        AppUser user = confirmed(currentPassword, address);
         if (user.hasSecondFactor()) {
             throw new UserException("second-factor.error.already");
         }
@@ -180,10 +183,10 @@ public class UserService {
         return codes;
     }
 
-    /** New recovery codes replace the old ones, used or not; shown once. */
+    /** New recovery codes replace the old ones, used or not; shown once. After the password once more. */
     @PreAuthorize("isAuthenticated()")
-    public List<String> renewOwnRecoveryCodes() {
-        AppUser user = current();
+    public List<String> renewOwnRecoveryCodes(String currentPassword, ClientAddress address) {
+        AppUser user = confirmed(currentPassword, address);
         if (!user.hasSecondFactor()) {
             throw new UserException("second-factor.error.none");
         }
@@ -200,6 +203,15 @@ public class UserService {
         users.saveAndFlush(user);
         events.record(user, Event.SIGNED_OUT_EVERYWHERE);
         log.info("User {} signed out everywhere", user.getUsername());
+    }
+
+    /** The signed-in officer's account, once they have typed its password again. */
+    private AppUser confirmed(String currentPassword, ClientAddress address) {
+        AppUser user = current();
+        if (!signIn.confirmPassword(user.getUsername(), currentPassword, address)) {
+            throw new UserException("password.wrong-current");
+        }
+        return user;
     }
 
     private void checkPassword(String password, String username) {
@@ -229,15 +241,21 @@ public class UserService {
     }
 
     /**
-     * The officer's own change ended their sessions; this session takes the account's new version so that it
-     * is not among them.
+     * The officer's own change ended their sessions; once it is committed, this session takes the account's
+     * new version so that it is not among them (before the commit it would hold a version that a rollback
+     * could leave unused, for a later change to match).
      */
     private static void keepThisSession(AppUser user) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Officer officer) {
-            SecurityContextHolder.getContext().setAuthentication(
-                    officer.withCredentialsVersion(user.getCredentialsVersion()).authentication());
-        }
+        SecurityContext context = SecurityContextHolder.getContext();
+        long version = user.getCredentialsVersion();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof Officer officer) {
+                    context.setAuthentication(officer.withCredentialsVersion(version).authentication());
+                }
+            }
+        });
     }
 
     private static String currentUsername() {

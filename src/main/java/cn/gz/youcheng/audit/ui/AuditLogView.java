@@ -49,6 +49,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         kind.setItems(AuditLog.Kind.values());
         kind.setItemLabelGenerator(value -> getTranslation("audit.kind." + value.name().toLowerCase(Locale.ROOT)));
         kind.setValue(AuditLog.Kind.ALL);
+        kind.setVisible(log.showsAccounts());
         TextField partner = new TextField(getTranslation("audit.partner"));
         partner.setId("audit-partner");
         partner.setValueChangeMode(ValueChangeMode.LAZY);
@@ -91,11 +92,12 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         return new AuditLog.Filter(user.getValue(), from.getValue(), to.getValue(), partner.getValue(), kind.getValue());
     }
 
-    /** An account change in words: "li.na: role Editor → Administrator". */
+    /** An account change in words: "li.na: role Editor → Administrator (from 203.0.113.5)". */
     private String describe(AuditLog.AccountChange change) {
         String what = getTranslation("audit.account." + change.event().toLowerCase(Locale.ROOT).replace('_', '-'),
                 role(change.roleBefore()), role(change.roleAfter()));
-        return change.account() + ": " + what;
+        return change.account() + ": " + what
+                + (change.address() == null ? "" : " " + getTranslation("audit.account.from", change.address()));
     }
 
     private String role(String role) {

@@ -1,6 +1,7 @@
 package cn.gz.youcheng.security.ui;
 
 import cn.gz.youcheng.security.SecondFactor;
+import cn.gz.youcheng.security.SignInThrottledException;
 import cn.gz.youcheng.security.UserException;
 import cn.gz.youcheng.security.UserService;
 import cn.gz.youcheng.security.UserSummary;
@@ -21,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.function.Consumer;
 
 /** Any signed-in officer's own account: password, second factor, and signing out on every device. */
 @Route("admin/account")
@@ -72,7 +74,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
             }
             repeat.setInvalid(false);
             try {
-                users.changeOwnPassword(current.getValue(), next.getValue());
+                users.changeOwnPassword(current.getValue(), next.getValue(), SignedInSession.address());
                 current.clear();
                 next.clear();
                 repeat.clear();
@@ -80,6 +82,9 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (UserException e) {
                 Notification.show(AccountMessages.of(this, e), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } catch (SignInThrottledException e) {
+                Notification.show(getTranslation("account.throttled"), 6000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
@@ -96,21 +101,47 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         secondFactor.removeAll();
         UserSummary me = users.me();
         if (me.secondFactor()) {
-            Button renew = new Button(getTranslation("second-factor.recovery.renew"),
-                    event -> secondFactor.add(new RecoveryCodesPanel(users.renewOwnRecoveryCodes(), this::showSecondFactor)));
+            Button renew = new Button(getTranslation("second-factor.recovery.renew"), event -> confirmPasswordThen(
+                    password -> secondFactor.add(new RecoveryCodesPanel(
+                            users.renewOwnRecoveryCodes(password, SignedInSession.address()), this::showSecondFactor))));
             renew.setId("renew-recovery-codes");
             secondFactor.add(new Paragraph(getTranslation("second-factor.on")), renew);
         } else {
-            Button setUp = new Button(getTranslation("second-factor.set-up"), event -> {
+            Button setUp = new Button(getTranslation("second-factor.set-up"), event -> confirmPasswordThen(password -> {
                 // The secret stays on the server, in this view, until it is confirmed.
-                SecondFactor.Enrolment enrolment = users.startOwnEnrolment();
-                secondFactor.removeAll();
+                SecondFactor.Enrolment enrolment = users.startOwnEnrolment(password, SignedInSession.address());
                 secondFactor.add(new EnrolmentStep(enrolment, code -> users.confirmOwnEnrolment(enrolment, code),
                         this::showSecondFactor));
-            });
+            }));
             setUp.setId("set-up-second-factor");
             secondFactor.add(new Paragraph(getTranslation("second-factor.off")), setUp);
         }
+    }
+
+    /** Changing how one signs in asks for the password once more: an open session alone is not enough. */
+    private void confirmPasswordThen(Consumer<String> action) {
+        secondFactor.removeAll();
+        PasswordField password = new PasswordField(getTranslation("second-factor.confirm-password"));
+        password.setId("confirm-password");
+        password.getElement().setAttribute("autocomplete", "current-password");
+        Button next = new Button(getTranslation("second-factor.continue"), event -> {
+            try {
+                String typed = password.getValue();
+                secondFactor.removeAll();
+                action.accept(typed);
+            } catch (UserException e) {
+                secondFactor.add(password, event.getSource());
+                password.setErrorMessage(AccountMessages.of(this, e));
+                password.setInvalid(true);
+            } catch (SignInThrottledException e) {
+                secondFactor.add(password, event.getSource());
+                password.setErrorMessage(getTranslation("account.throttled"));
+                password.setInvalid(true);
+            }
+        });
+        next.setId("confirm-password-continue");
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        secondFactor.add(password, next);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package cn.gz.youcheng.security.ui;
 
-import cn.gz.youcheng.security.ClientAddress;
 import cn.gz.youcheng.security.SignInFailedException;
 import cn.gz.youcheng.security.SignInService;
 import cn.gz.youcheng.security.SignInService.PendingSignIn;
@@ -18,11 +17,11 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
@@ -41,6 +40,7 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
     private final RequestCache requestCache;
     private final AccessAnnotationChecker access;
     private final Clock clock;
+    private final boolean secureCookies;
     private final H2 title = new H2();
     private final LoginForm form = new LoginForm();
     private final Div step = new Div();
@@ -48,7 +48,9 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
     private String errorTitle = "login.failed.title";
     private String errorText = "";
 
-    LoginView(SignInService signIn, RequestCache requestCache, AccessAnnotationChecker access, Clock clock) {
+    LoginView(SignInService signIn, RequestCache requestCache, AccessAnnotationChecker access, Clock clock,
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
+        this.secureCookies = secureCookies;
         this.signIn = signIn;
         this.requestCache = requestCache;
         this.access = access;
@@ -65,7 +67,8 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
 
     private void password(LoginEvent event) {
         try {
-            pending = signIn.checkPassword(event.getUsername(), event.getPassword(), address());
+            pending = signIn.checkPassword(event.getUsername(), event.getPassword(), SignedInSession.address(),
+                    SignedInSession.deviceCookie());
             next();
         } catch (SignInThrottledException e) {
             showError("login.throttled.title", getTranslation("login.throttled.text", until(e)));
@@ -121,7 +124,15 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
     }
 
     private void finish() {
-        String target = SignedInSession.establish(signIn.complete(pending), requestCache, access);
+        SignInService.SignedIn signedIn;
+        try {
+            signedIn = signIn.complete(pending);
+        } catch (SignInFailedException e) {
+            startAgain(e);
+            return;
+        }
+        String target = SignedInSession.establish(signedIn.authentication(), requestCache, access);
+        SignedInSession.rememberDevice(signedIn.deviceCookie(), secureCookies);
         pending = null;
         UI.getCurrent().getPage().setLocation(target);
     }
@@ -142,10 +153,6 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
 
     private String until(SignInThrottledException e) {
         return TIME.format(e.retryAt().atZone(clock.getZone()));
-    }
-
-    private static ClientAddress address() {
-        return ClientAddress.of(VaadinRequest.getCurrent().getRemoteAddr());
     }
 
     @Override

@@ -1,12 +1,17 @@
 package cn.gz.youcheng.security.ui;
 
 import com.vaadin.flow.router.RouteConfiguration;
+import cn.gz.youcheng.security.ClientAddress;
+import cn.gz.youcheng.security.DeviceCookies;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.VaadinServletResponse;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
@@ -17,12 +22,38 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 
-/** Turns a completed sign-in into a signed-in HTTP session, from within the sign-in view's request. */
+/**
+ * Turns a completed sign-in into a signed-in HTTP session, from within the sign-in view's request; and what
+ * the views tell the account services about the request: its address and the browser's device cookie.
+ */
 final class SignedInSession {
 
     private static final HttpSessionSecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
     private SignedInSession() {
+    }
+
+    /** The address of the current request, as the sign-in throttle counts it. */
+    static ClientAddress address() {
+        return ClientAddress.of(VaadinRequest.getCurrent().getRemoteAddr());
+    }
+
+    /** The browser's device cookie, if it sent one. */
+    static String deviceCookie() {
+        Cookie[] cookies = VaadinServletRequest.getCurrent().getHttpServletRequest().getCookies();
+        return cookies == null ? null : Arrays.stream(cookies).filter(cookie -> DeviceCookies.NAME.equals(cookie.getName()))
+                .map(Cookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Sends the device cookie with this response: for this site only, not readable by scripts. */
+    static void rememberDevice(String value, boolean secure) {
+        Cookie cookie = new Cookie(DeviceCookies.NAME, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secure);
+        cookie.setMaxAge((int) DeviceCookies.LIFETIME.toSeconds());
+        cookie.setAttribute("SameSite", "Lax");
+        VaadinServletResponse.getCurrent().getHttpServletResponse().addCookie(cookie);
     }
 
     /**
