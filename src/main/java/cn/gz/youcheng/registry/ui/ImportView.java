@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.base.ui.BoundedUpload;
 import cn.gz.youcheng.registry.importing.BulkImport;
 import cn.gz.youcheng.registry.importing.ImportRejectedException;
 import cn.gz.youcheng.security.Role;
@@ -16,7 +17,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 
@@ -40,10 +40,9 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
     ImportView(BulkImport bulkImport) {
         this.bulkImport = bulkImport;
         setSizeFull();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
-            UI ui = UI.getCurrent();
-            ui.access(() -> preview(metadata.fileName(), data));
-        }));
+        // Bounded on the server while it streams: the browser's own limit below is a convenience only.
+        Upload upload = new Upload(new BoundedUpload(BulkImport.MAX_BYTES, this::preview,
+                () -> summary.setText(getTranslation("import.error.too-large"))));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(BulkImport.MAX_BYTES);
