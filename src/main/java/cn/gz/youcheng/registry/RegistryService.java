@@ -155,6 +155,7 @@ public class RegistryService {
      * stay in its history. Returns the new agreement's id.
      */
     public long upgrade(Upgrade command) {
+        partners.lockById(command.partnerId());
         Partner partner = partner(command.partnerId(), command.version());
         List<Problem> problems = new ArrayList<>();
         Optional<Agreement> memorandum = partner.upgradableMemorandum();
@@ -179,6 +180,7 @@ public class RegistryService {
 
     /** Suspends, terminates or reinstates an agreement. */
     public void changeStatus(ChangeStatus command) {
+        lockPartnerOf(command.agreementId());
         Agreement agreement = agreement(command.agreementId(), command.version());
         List<Problem> problems = new ArrayList<>();
         AgreementStatus from = agreement.getStatus();
@@ -203,6 +205,14 @@ public class RegistryService {
         agreements.saveAndFlush(agreement);
         log.info("Agreement {} of partner {} is {} from {}", agreement.getId(), agreement.getPartner().getId(), to,
                 command.effectiveOn());
+    }
+
+    /**
+     * Locks the partner of an agreement before the agreement and its siblings are read, so that two changes of
+     * one partner's agreements run one after the other and the second sees the first.
+     */
+    private void lockPartnerOf(long agreementId) {
+        agreements.partnerIdOf(agreementId).ifPresent(partners::lockById);
     }
 
     private Partner partner(long id, long version) {
