@@ -46,6 +46,7 @@ public class BulkImport {
 
     public static final int MAX_BYTES = 2 * 1024 * 1024;
     public static final int MAX_ROWS = 5000;
+    static final int MAX_FILE_NAME = 200;
     static final Set<String> REQUIRED_COLUMNS = Set.of("list", "name_zh", "name_en", "country_iso2", "signed_on");
 
     public enum Outcome { NEW, CHANGED, UNCHANGED, ERROR }
@@ -54,8 +55,16 @@ public class BulkImport {
     public record Row(int row, Outcome outcome, String nameZh, String countryIso2, String detail) {
     }
 
-    /** A file-level problem (encoding, delimiter, headers, size) means no rows at all. */
-    public record Preview(String fileName, String fileProblem, List<Row> rows) {
+    /**
+     * A file-level problem (encoding, delimiter, headers, size) means no rows at all. {@code seen} is the state of
+     * every partner the file names, as the preview found it (a version per partner and agreement, or "absent"),
+     * so that applying can tell whether anything changed since.
+     */
+    public record Preview(String fileName, String fileProblem, List<Row> rows, Map<String, String> seen) {
+
+        Preview(String fileName, String fileProblem, List<Row> rows) {
+            this(fileName, fileProblem, rows, Map.of());
+        }
 
         public boolean applicable() {
             return fileProblem == null && rows.stream().noneMatch(r -> r.outcome() == Outcome.ERROR)
@@ -86,26 +95,47 @@ public class BulkImport {
     }
 
     /**
-     * Applies a file: previews it again inside the transaction, so that what is applied is what the
-     * registry holds now, and writes nothing if any row is in error.
+     * Applies a file as previewed: plans it again inside the transaction, and writes nothing if any row is in
+     * error or if any partner the file names is not as the preview saw it (another officer changed it since,
+     * or added it): applying must never overwrite a change the officer has not seen.
      *
-     * @throws ImportRejectedException if the file cannot be applied
+     * @param previewed the preview the officer saw
+     * @throws ImportRejectedException if the file cannot be applied; its preview is the registry as it is now
      */
     @Transactional
-    public Preview apply(String fileName, byte[] content) {
-        Plan plan = plan(fileName, content);
+    public Preview apply(Preview previewed, byte[] content) {
+        Plan plan = plan(previewed.fileName(), content);
         if (!plan.preview().applicable()) {
             throw new ImportRejectedException(plan.preview());
         }
-        RevisionComment.forCurrentTransaction("import: " + fileName);
+        if (!plan.preview().seen().equals(previewed.seen())) {
+            Preview now = plan.preview();
+            throw new ImportRejectedException(new Preview(now.fileName(), "import.error.changed-since-preview",
+                    now.rows(), now.seen()));
+        }
+        RevisionComment.forCurrentTransaction("import: " + previewed.fileName());
         plan.actions().forEach(Runnable::run);
         return plan.preview();
+    }
+
+    /**
+     * The file's name as the registry keeps it (in the audit log): no control characters, at most
+     * {@value #MAX_FILE_NAME} characters.
+     */
+    static String fileName(String uploaded) {
+        String name = uploaded == null ? "" : uploaded.replaceAll("[\\p{Cntrl}\\p{Cf}\\u2028\\u2029]", "").strip();
+        if (name.isEmpty()) {
+            return "unnamed";
+        }
+        return name.codePointCount(0, name.length()) <= MAX_FILE_NAME ? name
+                : name.substring(0, name.offsetByCodePoints(0, MAX_FILE_NAME - 1)) + "…";
     }
 
     private record Plan(Preview preview, List<Runnable> actions) {
     }
 
-    private Plan plan(String fileName, byte[] content) {
+    private Plan plan(String uploadedName, byte[] content) {
+        String fileName = fileName(uploadedName);
         if (content.length > MAX_BYTES) {
             return rejected(fileName, "import.error.too-large");
         }
@@ -136,23 +166,25 @@ public class BulkImport {
         }
         List<Row> rows = new ArrayList<>(errors);
         List<Runnable> actions = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> firstRows = new HashMap<>();
+        Map<String, String> seen = new HashMap<>();
         for (Wanted row : wanted) {
-            Integer first = seen.putIfAbsent(row.nameZh() + "\t" + row.iso2(), row.row());
+            Integer first = firstRows.putIfAbsent(row.nameZh() + "\t" + row.iso2(), row.row());
             if (first != null) {
                 rows.add(new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), "duplicate of row " + first));
                 continue;
             }
-            rows.add(compare(row, actions));
+            rows.add(compare(row, actions, seen));
         }
         rows.sort(java.util.Comparator.comparingInt(Row::row));
-        return new Plan(new Preview(fileName, null, rows), actions);
+        return new Plan(new Preview(fileName, null, rows, Map.copyOf(seen)), actions);
     }
 
-    /** Compares a wanted row with the registry and plans the change it asks for. */
-    private Row compare(Wanted row, List<Runnable> actions) {
+    /** Compares a wanted row with the registry, notes what it saw, and plans the change the row asks for. */
+    private Row compare(Wanted row, List<Runnable> actions, Map<String, String> seen) {
         Optional<PartnerEditing> existing = partners.findByIdentity(row.nameZh(), row.iso2())
                 .flatMap(partner -> registry.partnerForEditing(partner.getId()));
+        seen.put(row.nameZh() + "\t" + row.iso2(), existing.map(BulkImport::state).orElse("absent"));
         if (existing.isEmpty()) {
             if (row.nameEn() == null) {
                 return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), "a new partner needs name_en");
@@ -227,6 +259,14 @@ public class BulkImport {
             });
         }
         return new Row(row.row(), Outcome.CHANGED, row.nameZh(), row.iso2(), String.join("; ", changes));
+    }
+
+    /** A partner's state as versions: any change of it or of its agreements gives another string. */
+    private static String state(PartnerEditing partner) {
+        StringBuilder state = new StringBuilder().append(partner.id()).append('@').append(partner.version());
+        partner.agreements().stream().sorted(java.util.Comparator.comparingLong(PartnerEditing.AgreementEditing::id))
+                .forEach(agreement -> state.append(';').append(agreement.id()).append('@').append(agreement.version()));
+        return state.toString();
     }
 
     private String readCsv(String text, String headerLine, List<Wanted> wanted, List<Row> errors) {

@@ -18,6 +18,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import java.util.Locale;
 
 /**
@@ -29,12 +33,14 @@ import java.util.Locale;
 @RolesAllowed({Role.ADMIN_NAME, Role.EDITOR_NAME})
 class ImportView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final Logger log = LoggerFactory.getLogger(ImportView.class);
+
     private final BulkImport bulkImport;
     private final Paragraph summary = new Paragraph();
     private final Grid<BulkImport.Row> rows = new Grid<>(BulkImport.Row.class, false);
     private final Button apply = new Button();
     private final ProgressBar progress = new ProgressBar();
-    private String fileName;
+    private BulkImport.Preview previewed;
     private byte[] content;
 
     ImportView(BulkImport bulkImport) {
@@ -79,28 +85,37 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void preview(String name, byte[] data) {
-        fileName = name;
         content = data;
         show(bulkImport.preview(name, data));
     }
 
     void applyFile() {
         try {
-            BulkImport.Preview applied = bulkImport.apply(fileName, content);
+            BulkImport.Preview applied = bulkImport.apply(previewed, content);
             summary.setText(getTranslation("import.applied", applied.count(BulkImport.Outcome.NEW),
-                    applied.count(BulkImport.Outcome.CHANGED), fileName));
+                    applied.count(BulkImport.Outcome.CHANGED), applied.fileName()));
             apply.setEnabled(false);
             content = null;
         } catch (ImportRejectedException e) {
+            // The registry as it is now: if only others' changes stood in the way, this preview can be applied.
             show(e.preview());
+            apply.setEnabled(e.preview().rows().stream().noneMatch(row -> row.outcome() == BulkImport.Outcome.ERROR)
+                    && e.preview().rows().stream().anyMatch(row -> row.outcome() == BulkImport.Outcome.NEW
+                    || row.outcome() == BulkImport.Outcome.CHANGED));
+        } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+            log.info("Import of {} not applied: the registry changed while it ran ({})", previewed.fileName(),
+                    e.getClass().getSimpleName());
+            summary.setText(getTranslation("import.error.changed-while-applying"));
         } catch (RuntimeException e) {
-            summary.setText(getTranslation("import.failed", e.getMessage()));
+            log.error("Import of {} failed", previewed.fileName(), e);
+            summary.setText(getTranslation("import.error.unexpected"));
         } finally {
             progress.setVisible(false);
         }
     }
 
     private void show(BulkImport.Preview preview) {
+        previewed = preview;
         rows.setItems(preview.rows());
         if (preview.fileProblem() != null) {
             String[] problem = preview.fileProblem().split(":", 2);

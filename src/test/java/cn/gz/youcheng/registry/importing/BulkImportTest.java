@@ -83,7 +83,7 @@ class BulkImportTest {
         assertThat(preview.rows().get(1).detail()).contains("name_en: Manila → Manila, Metro Manila");
         int revisions = count("revision");
 
-        bulkImport.apply("october.csv", bytes);
+        bulkImport.apply(preview, bytes);
 
         assertThat(jdbc.sql("select name_en from partner where name_zh = '雷克雅未克'").query(String.class).single())
                 .isEqualTo("Reykjavík");
@@ -114,7 +114,7 @@ class BulkImportTest {
                         org.assertj.core.groups.Tuple.tuple(3, Outcome.ERROR, "duplicate of row 1"),
                         org.assertj.core.groups.Tuple.tuple(4, Outcome.ERROR, "list: 'friends' is neither sister nor exchange"),
                         org.assertj.core.groups.Tuple.tuple(5, Outcome.ERROR, "country_iso2: 'XX' is not an ISO 3166-1 code"));
-        assertThatThrownBy(() -> bulkImport.apply("bad.csv", bytes)).isInstanceOf(ImportRejectedException.class);
+        assertThatThrownBy(() -> bulkImport.apply(preview, bytes)).isInstanceOf(ImportRejectedException.class);
         assertThat(count("partner")).isEqualTo(partners);
     }
 
@@ -158,7 +158,7 @@ class BulkImportTest {
                     assertThat(row.outcome()).isEqualTo(Outcome.CHANGED);
                     assertThat(row.detail()).isEqualTo("upgrade to sister city on " + today);
                 });
-        bulkImport.apply("official-2025.txt", text);
+        bulkImport.apply(preview, text);
         assertThat(jdbc.sql("select string_agg(a.kind || ':' || a.status, ' ' order by a.signed_on) from agreement a "
                 + "join partner p on p.id = a.partner_id where p.name_zh = '金边'").query(String.class).single())
                 .isEqualTo("FRIENDLY_EXCHANGE:SUPERSEDED SISTER_CITY:ACTIVE");
@@ -170,6 +170,45 @@ class BulkImportTest {
 
         assertThat(bulkImport.preview("official.txt", official.getBytes(StandardCharsets.UTF_8)).fileProblem())
                 .isEqualTo("import.error.official:line 8: invalid signing date '1979.02.30': expected a real date written yyyy.MM.dd");
+    }
+
+    @Test
+    void aPartnerChangedByAColleagueSinceThePreviewStopsTheImportUntilItIsPreviewedAgain() {
+        String csv = HEADER + "exchange,,利勒哈默尔,Lillehammer,,,NO,europe,city,2024-02-02,,,\r\n";
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "import.officer", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
+        bulkImport.apply(bulkImport.preview("lillehammer.csv", csv.getBytes(StandardCharsets.UTF_8)), csv.getBytes(StandardCharsets.UTF_8));
+        // The officer's file says "Lillehammer"; a colleague calls it "Lillehammer (town)" after the preview.
+        byte[] file = (HEADER + "exchange,,利勒哈默尔,Lillehammer,,,NO,europe,city,2024-02-02,,,\r\n"
+                + "exchange,,哈马尔,Hamar,,,NO,europe,city,2025-03-03,,,\r\n").getBytes(StandardCharsets.UTF_8);
+        Preview previewed = bulkImport.preview("norway.csv", file);
+        assertThat(previewed.rows()).extracting(BulkImport.Row::outcome).containsExactly(Outcome.UNCHANGED, Outcome.NEW);
+        jdbc.sql("update partner set name_en = 'Lillehammer (town)', version = version + 1 where name_zh = '利勒哈默尔'").update();
+        int partners = count("partner");
+
+        assertThatThrownBy(() -> bulkImport.apply(previewed, file))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
+                    assertThat(e.preview().fileProblem()).isEqualTo("import.error.changed-since-preview");
+                    // The preview as the registry is now: applying the file would now change the name back.
+                    assertThat(e.preview().rows()).extracting(BulkImport.Row::outcome)
+                            .containsExactly(Outcome.CHANGED, Outcome.NEW);
+                });
+        assertThat(count("partner")).isEqualTo(partners);
+        assertThat(jdbc.sql("select name_en from partner where name_zh = '利勒哈默尔'").query(String.class).single())
+                .isEqualTo("Lillehammer (town)");
+    }
+
+    @Test
+    void theFileNameIsKeptWithoutControlCharactersAndBounded() {
+        String name = "list\r\nforged: line" + "名".repeat(600) + ".csv";
+        byte[] file = (HEADER + "exchange,,博德,Bodø,,,NO,europe,city,2025-04-04,,,\r\n").getBytes(StandardCharsets.UTF_8);
+
+        Preview preview = bulkImport.preview(name, file);
+        bulkImport.apply(preview, file);
+
+        String comment = jdbc.sql("select comment from revision order by id desc limit 1").query(String.class).single();
+        assertThat(comment).startsWith("import: listforged: line名名").doesNotContain("\r").doesNotContain("\n");
+        assertThat(comment.codePointCount(0, comment.length())).isLessThanOrEqualTo("import: ".length() + BulkImport.MAX_FILE_NAME);
     }
 
     @Test

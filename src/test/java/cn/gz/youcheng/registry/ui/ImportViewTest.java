@@ -51,6 +51,25 @@ class ImportViewTest extends KaribuTest {
     }
 
     @Test
+    void aColleaguesChangeSincethePreviewIsShownAndNotOverwritten() {
+        upload("first.csv", HEADER + "exchange,阿威罗,Aveiro,PT,europe,2024-09-09\n");
+        _get(ImportView.class, spec -> { }).applyFile();
+        upload("again.csv", HEADER + "exchange,阿威罗,Aveiro,PT,europe,2024-09-09\n");
+        jdbc.sql("update partner set name_en = 'Aveiro (city)', version = version + 1 where name_zh = '阿威罗'").update();
+
+        _get(ImportView.class, spec -> { }).applyFile();
+
+        assertThat(text("import-summary")).startsWith("Someone changed partners in this file since your preview");
+        assertThat(jdbc.sql("select name_en from partner where name_zh = '阿威罗'").query(String.class).single())
+                .isEqualTo("Aveiro (city)");
+        // Seen now, it can be applied on purpose.
+        assertThat(_get(Button.class, spec -> spec.withId("import-apply")).isEnabled()).isTrue();
+        _get(ImportView.class, spec -> { }).applyFile();
+        assertThat(jdbc.sql("select name_en from partner where name_zh = '阿威罗'").query(String.class).single())
+                .isEqualTo("Aveiro");
+    }
+
+    @Test
     void aFileWithErrorsCannotBeApplied() {
         upload("dates.csv", HEADER + "exchange,塞维利亚,Seville,ES,europe,10/10/2025\n");
 
