@@ -48,7 +48,8 @@ public class Agreement {
     @Size(max = 500)
     private String source;
 
-    private String notes;
+    /** For the office only: never shown on a public page, in a download or in a feed. */
+    private String internalNote;
 
     @NotNull
     @Enumerated(EnumType.STRING)
@@ -151,12 +152,12 @@ public class Agreement {
         this.source = source;
     }
 
-    public String getNotes() {
-        return notes;
+    public String getInternalNote() {
+        return internalNote;
     }
 
-    public void setNotes(String notes) {
-        this.notes = notes;
+    public void setInternalNote(String internalNote) {
+        this.internalNote = internalNote;
     }
 
     public AgreementStatus getStatus() {

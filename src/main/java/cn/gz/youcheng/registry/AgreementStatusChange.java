@@ -37,8 +37,12 @@ public class AgreementStatusChange {
     @NotNull
     private LocalDate effectiveOn;
 
+    /** Published with the status change, on the partner's public page. */
     @Size(max = 500)
     private String reason;
+
+    /** For the office only: never published. */
+    private String internalNote;
 
     protected AgreementStatusChange() {
     }
@@ -72,5 +76,13 @@ public class AgreementStatusChange {
 
     public String getReason() {
         return reason;
+    }
+
+    public String getInternalNote() {
+        return internalNote;
+    }
+
+    void setInternalNote(String internalNote) {
+        this.internalNote = internalNote;
     }
 }

@@ -325,6 +325,7 @@ public class DirectoryQueries {
                 .optional();
     }
 
+    /** What the public page shows of a partner's agreements: never an internal note. */
     private List<PartnerDetails.AgreementDetails> agreements(long partnerId) {
         Map<Long, List<PartnerDetails.StatusStep>> history = new HashMap<>();
         jdbc.sql("""
@@ -340,13 +341,13 @@ public class DirectoryQueries {
                                     rs.getObject("effective_on", LocalDate.class), rs.getString("reason")));
                 });
         return jdbc.sql("""
-                        select id, kind, signed_on, place_signed, source, notes, status
+                        select id, kind, signed_on, place_signed, source, status
                         from agreement where partner_id = :id order by signed_on, id
                         """)
                 .param("id", partnerId)
                 .query((rs, i) -> new PartnerDetails.AgreementDetails(rs.getLong("id"),
                         AgreementKind.valueOf(rs.getString("kind")), rs.getObject("signed_on", LocalDate.class),
-                        rs.getString("place_signed"), rs.getString("source"), rs.getString("notes"),
+                        rs.getString("place_signed"), rs.getString("source"),
                         AgreementStatus.valueOf(rs.getString("status")),
                         List.copyOf(history.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();

@@ -25,7 +25,6 @@ public record PartnerDetails(
             LocalDate signedOn,
             String placeSigned,
             String source,
-            String notes,
             AgreementStatus status,
             List<StatusStep> history) {
     }

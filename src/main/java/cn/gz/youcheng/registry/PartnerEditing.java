@@ -12,7 +12,13 @@ public record PartnerEditing(long id, long version, String nameZh, String nameEn
         String countryEn, AdminLevel adminLevel, Double latitude, Double longitude, boolean upgradable,
         List<AgreementEditing> agreements) {
 
+    /** Place signed and source are published; the internal note is not. */
     public record AgreementEditing(long id, long version, AgreementKind kind, LocalDate signedOn, String placeSigned,
-            String source, String notes, AgreementStatus status, LocalDate latestChangeOn) {
+            String source, String internalNote, AgreementStatus status, LocalDate latestChangeOn,
+            List<StatusChangeEditing> history) {
+    }
+
+    /** One status change: its reason is published, its internal note is not. */
+    public record StatusChangeEditing(AgreementStatus status, LocalDate effectiveOn, String reason, String internalNote) {
     }
 }

@@ -51,7 +51,7 @@ public class PartnerHistory {
         AGREEMENT_FIELDS.put("signedOn", Agreement::getSignedOn);
         AGREEMENT_FIELDS.put("placeSigned", Agreement::getPlaceSigned);
         AGREEMENT_FIELDS.put("source", Agreement::getSource);
-        AGREEMENT_FIELDS.put("notes", Agreement::getNotes);
+        AGREEMENT_FIELDS.put("internalNote", Agreement::getInternalNote);
         AGREEMENT_FIELDS.put("status", Agreement::getStatus);
     }
 

@@ -1,6 +1,7 @@
 package cn.gz.youcheng.registry;
 
 import cn.gz.youcheng.base.LogSafe;
+import cn.gz.youcheng.base.Text;
 import cn.gz.youcheng.registry.RegistryCommands.AddPartner;
 import cn.gz.youcheng.registry.RegistryCommands.ChangeStatus;
 import cn.gz.youcheng.registry.RegistryCommands.EditAgreement;
@@ -35,6 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistryService {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryService.class);
+    /** Most characters of each text, as the schema has them. */
+    static final int NAME_ZH = 100;
+    static final int NAME_EN = 200;
+    static final int PLACE = 200;
+    static final int SOURCE = 500;
+    static final int REASON = 500;
+    static final int NOTE = 2000;
 
     private final PartnerRepository partners;
     private final AgreementRepository agreements;
@@ -57,8 +65,10 @@ public class RegistryService {
                 partner.getCountry().getNameZh(), partner.getCountry().getNameEn(), partner.getAdminLevel(),
                 partner.getLatitude(), partner.getLongitude(), partner.upgradableMemorandum().isPresent(),
                 partner.getAgreements().stream().map(a -> new PartnerEditing.AgreementEditing(a.getId(),
-                        a.getVersion(), a.getKind(), a.getSignedOn(), a.getPlaceSigned(), a.getSource(), a.getNotes(),
-                        a.getStatus(), a.latestChangeOn())).toList()));
+                        a.getVersion(), a.getKind(), a.getSignedOn(), a.getPlaceSigned(), a.getSource(), a.getInternalNote(),
+                        a.getStatus(), a.latestChangeOn(), a.getStatusChanges().stream()
+                        .map(c -> new PartnerEditing.StatusChangeEditing(c.getStatus(), c.getEffectiveOn(), c.getReason(),
+                                c.getInternalNote())).toList())).toList()));
     }
 
     /** Every country the registry knows, for choosing the country of a new partner. */
@@ -72,14 +82,15 @@ public class RegistryService {
     /** Adds a partner with its first agreement; returns the partner's id. */
     public long addPartner(AddPartner command) {
         List<Problem> problems = new ArrayList<>();
-        String nameZh = required(command.nameZh(), "nameZh", 100, problems);
-        String nameEn = required(command.nameEn(), "nameEn", 200, problems);
+        String nameZh = required(command.nameZh(), "nameZh", NAME_ZH, problems);
+        String nameEn = required(command.nameEn(), "nameEn", NAME_EN, problems);
         requireValue(command.adminLevel(), "adminLevel", problems);
         requireValue(command.kind(), "kind", problems);
         checkCoordinates(command.latitude(), command.longitude(), problems);
         checkDate(command.signedOn(), "signedOn", null, problems);
-        optional(command.placeSigned(), "placeSigned", 200, problems);
-        optional(command.source(), "source", 500, problems);
+        String placeSigned = optional(command.placeSigned(), "placeSigned", PLACE, problems);
+        String source = optional(command.source(), "source", SOURCE, problems);
+        String internalNote = paragraphs(command.internalNote(), "internalNote", NOTE, problems);
         String iso2 = command.countryIso2() == null ? "" : command.countryIso2().strip().toUpperCase(Locale.ROOT);
         Optional<Country> existing = iso2.isEmpty() ? Optional.empty() : countries.findById(iso2);
         if (!CountryNames.isIsoCode(iso2)) {
@@ -97,9 +108,9 @@ public class RegistryService {
         Partner partner = new Partner(nameZh, nameEn, country, command.adminLevel());
         partner.locate(command.latitude(), command.longitude(), command.latitude() == null ? null : "entered by office");
         Agreement agreement = partner.sign(command.kind(), command.signedOn());
-        agreement.setPlaceSigned(blankToNull(command.placeSigned()));
-        agreement.setSource(blankToNull(command.source()));
-        agreement.setNotes(blankToNull(command.notes()));
+        agreement.setPlaceSigned(placeSigned);
+        agreement.setSource(source);
+        agreement.setInternalNote(internalNote);
         long id = partners.saveAndFlush(partner).getId();
         log.info("Partner {} {} ({}) added with a {} agreement signed {}", id, LogSafe.of(nameZh), iso2, command.kind(),
                 command.signedOn());
@@ -109,8 +120,8 @@ public class RegistryService {
     public void editPartner(EditPartner command) {
         Partner partner = partner(command.partnerId(), command.version());
         List<Problem> problems = new ArrayList<>();
-        String nameZh = required(command.nameZh(), "nameZh", 100, problems);
-        String nameEn = required(command.nameEn(), "nameEn", 200, problems);
+        String nameZh = required(command.nameZh(), "nameZh", NAME_ZH, problems);
+        String nameEn = required(command.nameEn(), "nameEn", NAME_EN, problems);
         requireValue(command.adminLevel(), "adminLevel", problems);
         checkCoordinates(command.latitude(), command.longitude(), problems);
         if (nameZh != null) {
@@ -139,13 +150,14 @@ public class RegistryService {
         if (command.signedOn() != null && firstChange != null && command.signedOn().isAfter(firstChange)) {
             problems.add(new Problem("signedOn", "validation.signed-after-status-change", firstChange));
         }
-        optional(command.placeSigned(), "placeSigned", 200, problems);
-        optional(command.source(), "source", 500, problems);
+        String placeSigned = optional(command.placeSigned(), "placeSigned", PLACE, problems);
+        String source = optional(command.source(), "source", SOURCE, problems);
+        String internalNote = paragraphs(command.internalNote(), "internalNote", NOTE, problems);
         fail(problems);
         agreement.moveSigningDate(command.signedOn());
-        agreement.setPlaceSigned(blankToNull(command.placeSigned()));
-        agreement.setSource(blankToNull(command.source()));
-        agreement.setNotes(blankToNull(command.notes()));
+        agreement.setPlaceSigned(placeSigned);
+        agreement.setSource(source);
+        agreement.setInternalNote(internalNote);
         agreements.saveAndFlush(agreement);
     }
 
@@ -163,13 +175,13 @@ public class RegistryService {
             problems.add(new Problem("partner", "validation.upgrade-needs-active-exchange"));
         }
         checkDate(command.signedOn(), "signedOn", memorandum.map(Agreement::latestChangeOn).orElse(null), problems);
-        optional(command.placeSigned(), "placeSigned", 200, problems);
-        optional(command.source(), "source", 500, problems);
+        String placeSigned = optional(command.placeSigned(), "placeSigned", PLACE, problems);
+        String source = optional(command.source(), "source", SOURCE, problems);
         fail(problems);
 
         Agreement sisterCity = partner.sign(AgreementKind.SISTER_CITY, command.signedOn());
-        sisterCity.setPlaceSigned(blankToNull(command.placeSigned()));
-        sisterCity.setSource(blankToNull(command.source()));
+        sisterCity.setPlaceSigned(placeSigned);
+        sisterCity.setSource(source);
         // Persisted first (not merged through the partner), so that the memorandum can point to it.
         agreements.saveAndFlush(sisterCity);
         memorandum.orElseThrow().supersede(sisterCity);
@@ -199,9 +211,13 @@ public class RegistryService {
             problems.add(new Problem("status", "validation.partner-already-active"));
         }
         checkDate(command.effectiveOn(), "effectiveOn", agreement.latestChangeOn(), problems);
-        required(command.reason(), "reason", 500, problems);
+        String reason = paragraphs(command.reason(), "reason", REASON, problems);
+        if (reason == null && problems.stream().noneMatch(problem -> problem.field().equals("reason"))) {
+            problems.add(new Problem("reason", "validation.required"));
+        }
+        String internalNote = paragraphs(command.internalNote(), "internalNote", NOTE, problems);
         fail(problems);
-        agreement.changeStatus(to, command.effectiveOn(), command.reason().strip());
+        agreement.changeStatus(to, command.effectiveOn(), reason).setInternalNote(internalNote);
         agreements.saveAndFlush(agreement);
         log.info("Agreement {} of partner {} is {} from {}", agreement.getId(), agreement.getPartner().getId(), to,
                 command.effectiveOn());
@@ -255,19 +271,33 @@ public class RegistryService {
         }
     }
 
-    private static String required(String value, String field, int maxLength, List<Problem> problems) {
-        if (value == null || value.isBlank()) {
+    /** A one-line text that must be given, cleaned by the text rule ({@link Text}); null if it breaks it. */
+    private static String required(String value, String field, int maxCharacters, List<Problem> problems) {
+        String text = optional(value, field, maxCharacters, problems);
+        if (text == null && problems.stream().noneMatch(problem -> problem.field().equals(field))) {
             problems.add(new Problem(field, "validation.required"));
-            return null;
         }
-        return optional(value, field, maxLength, problems);
+        return text;
     }
 
-    private static String optional(String value, String field, int maxLength, List<Problem> problems) {
-        if (value != null && value.strip().length() > maxLength) {
-            problems.add(new Problem(field, "validation.too-long", maxLength));
+    /** A one-line text that may be left empty (null then), cleaned by the text rule. */
+    private static String optional(String value, String field, int maxCharacters, List<Problem> problems) {
+        return text(value, field, Text.Shape.LINE, maxCharacters, problems);
+    }
+
+    /** A text that may hold paragraphs (a reason, a note) and may be left empty, cleaned by the text rule. */
+    private static String paragraphs(String value, String field, int maxCharacters, List<Problem> problems) {
+        return text(value, field, Text.Shape.PARAGRAPHS, maxCharacters, problems);
+    }
+
+    private static String text(String value, String field, Text.Shape shape, int maxCharacters, List<Problem> problems) {
+        String clean = Text.clean(value);
+        if (clean == null || clean.isEmpty()) {
+            return null;
         }
-        return value == null ? null : value.strip();
+        Optional<String> problem = Text.problem(clean, shape, maxCharacters);
+        problem.ifPresent(key -> problems.add(new Problem(field, key, maxCharacters)));
+        return problem.isPresent() ? null : clean;
     }
 
     private static void requireValue(Object value, String field, List<Problem> problems) {
@@ -282,7 +312,4 @@ public class RegistryService {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.export;
 
+import cn.gz.youcheng.base.Text;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.PartnerRow;
 import java.io.IOException;
@@ -49,8 +50,12 @@ final class PartnerCsv implements AutoCloseable {
         }
     }
 
-    /** Neutralises formula injection in free text (numbers such as a negative longitude are left alone). */
-    static String text(String value) {
+    /**
+     * Free text on one line (the database allows no line break in these, but a record must hold even if one
+     * got there), with formula injection neutralised (numbers such as a negative longitude are left alone).
+     */
+    static String text(String raw) {
+        String value = Text.oneLine(raw);
         if (value == null || value.isEmpty()) {
             return value;
         }

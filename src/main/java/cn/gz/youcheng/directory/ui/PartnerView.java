@@ -108,9 +108,6 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
             if (agreement.source() != null) {
                 item.add(new Div(getTranslation("partner.source", agreement.source())));
             }
-            if (agreement.notes() != null) {
-                item.add(new Div(agreement.notes()));
-            }
             agreements.add(item);
         }
         add(agreements);

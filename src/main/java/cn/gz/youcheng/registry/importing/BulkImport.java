@@ -1,6 +1,8 @@
 package cn.gz.youcheng.registry.importing;
 
 import cn.gz.youcheng.audit.RevisionComment;
+import cn.gz.youcheng.base.Message;
+import cn.gz.youcheng.base.Text;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementKind;
 import cn.gz.youcheng.registry.AgreementStatus;
@@ -47,12 +49,22 @@ public class BulkImport {
     public static final int MAX_BYTES = 2 * 1024 * 1024;
     public static final int MAX_ROWS = 5000;
     static final int MAX_FILE_NAME = 200;
+    /** Most characters of a partner's names, as the registry keeps them. */
+    private static final int NAME_ZH = 100;
+    private static final int NAME_EN = 200;
     static final Set<String> REQUIRED_COLUMNS = Set.of("list", "name_zh", "name_en", "country_iso2", "signed_on");
 
     public enum Outcome { NEW, CHANGED, UNCHANGED, ERROR }
 
-    /** One row of the file and what applying it would do. {@code row} counts data rows (or lines) from 1. */
-    public record Row(int row, Outcome outcome, String nameZh, String countryIso2, String detail) {
+    /**
+     * One row of the file and what applying it would do, said in messages (what is new, what changes, what is
+     * wrong, by column). {@code row} counts data rows (or lines) from 1.
+     */
+    public record Row(int row, Outcome outcome, String nameZh, String countryIso2, List<Message> detail) {
+
+        Row(int row, Outcome outcome, String nameZh, String countryIso2, Message detail) {
+            this(row, outcome, nameZh, countryIso2, List.of(detail));
+        }
     }
 
     /**
@@ -60,9 +72,9 @@ public class BulkImport {
      * every partner the file names, as the preview found it (a version per partner and agreement, or "absent"),
      * so that applying can tell whether anything changed since.
      */
-    public record Preview(String fileName, String fileProblem, List<Row> rows, Map<String, String> seen) {
+    public record Preview(String fileName, Message fileProblem, List<Row> rows, Map<String, String> seen) {
 
-        Preview(String fileName, String fileProblem, List<Row> rows) {
+        Preview(String fileName, Message fileProblem, List<Row> rows) {
             this(fileName, fileProblem, rows, Map.of());
         }
 
@@ -110,7 +122,7 @@ public class BulkImport {
         }
         if (!plan.preview().seen().equals(previewed.seen())) {
             Preview now = plan.preview();
-            throw new ImportRejectedException(new Preview(now.fileName(), "import.error.changed-since-preview",
+            throw new ImportRejectedException(new Preview(now.fileName(), Message.of("import.error.changed-since-preview"),
                     now.rows(), now.seen()));
         }
         RevisionComment.forCurrentTransaction("import: " + previewed.fileName());
@@ -137,14 +149,14 @@ public class BulkImport {
     private Plan plan(String uploadedName, byte[] content) {
         String fileName = fileName(uploadedName);
         if (content.length > MAX_BYTES) {
-            return rejected(fileName, "import.error.too-large");
+            return rejected(fileName, Message.of("import.error.too-large"));
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
         } catch (CharacterCodingException e) {
-            return rejected(fileName, "import.error.encoding");
+            return rejected(fileName, Message.of("import.error.encoding"));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -152,7 +164,7 @@ public class BulkImport {
         List<Wanted> wanted = new ArrayList<>();
         List<Row> errors = new ArrayList<>();
         String firstLine = text.lines().findFirst().orElse("").strip();
-        String problem;
+        Message problem;
         if (firstLine.startsWith("list") || firstLine.contains("name_zh")) {
             problem = readCsv(text, firstLine, wanted, errors);
         } else {
@@ -162,7 +174,7 @@ public class BulkImport {
             return rejected(fileName, problem);
         }
         if (wanted.size() + errors.size() > MAX_ROWS) {
-            return rejected(fileName, "import.error.too-many-rows");
+            return rejected(fileName, Message.of("import.error.too-many-rows"));
         }
         List<Row> rows = new ArrayList<>(errors);
         List<Runnable> actions = new ArrayList<>();
@@ -171,7 +183,7 @@ public class BulkImport {
         for (Wanted row : wanted) {
             Integer first = firstRows.putIfAbsent(row.nameZh() + "\t" + row.iso2(), row.row());
             if (first != null) {
-                rows.add(new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), "duplicate of row " + first));
+                rows.add(new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), Message.of("import.row.duplicate", first)));
                 continue;
             }
             rows.add(compare(row, actions, seen));
@@ -187,31 +199,35 @@ public class BulkImport {
         seen.put(row.nameZh() + "\t" + row.iso2(), existing.map(BulkImport::state).orElse("absent"));
         if (existing.isEmpty()) {
             if (row.nameEn() == null) {
-                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), "a new partner needs name_en");
+                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), Message.of("import.row.name-en-needed"));
             }
             if (row.signedOn() != null && row.signedOn().isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))) {
-                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), "signed_on: date in the future");
+                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), Message.of("import.row.future"));
             }
             actions.add(() -> registry.addPartner(new RegistryCommands.AddPartner(row.nameZh(), row.nameEn(), row.iso2(),
                     row.continent(), row.level() == null ? AdminLevel.CITY : row.level(), row.latitude(),
                     row.longitude(), row.list().kind(), row.signedOn(), null, null, null)));
-            return new Row(row.row(), Outcome.NEW, row.nameZh(), row.iso2(), row.list().officialName() + " " + row.signedOn());
+            return new Row(row.row(), Outcome.NEW, row.nameZh(), row.iso2(),
+                    Message.of("import.row.new", Message.of("list." + row.list().name().toLowerCase(Locale.ROOT)),
+                            row.signedOn()));
         }
         PartnerEditing partner = existing.get();
-        List<String> changes = new ArrayList<>();
+        List<Message> changes = new ArrayList<>();
         boolean detailsChange = false;
         if (row.nameEn() != null && !row.nameEn().equals(partner.nameEn())) {
-            changes.add("name_en: " + partner.nameEn() + " → " + row.nameEn());
+            changes.add(Message.of("import.row.change", "name_en", partner.nameEn(), row.nameEn()));
             detailsChange = true;
         }
         if (row.level() != null && row.level() != partner.adminLevel()) {
-            changes.add("admin_level: " + partner.adminLevel() + " → " + row.level());
+            changes.add(Message.of("import.row.change", "admin_level",
+                    Message.of("level." + partner.adminLevel().name().toLowerCase(Locale.ROOT)),
+                    Message.of("level." + row.level().name().toLowerCase(Locale.ROOT))));
             detailsChange = true;
         }
         if (row.latitude() != null && (!Objects.equals(row.latitude(), partner.latitude())
                 || !Objects.equals(row.longitude(), partner.longitude()))) {
-            changes.add("lat/lon: " + partner.latitude() + "," + partner.longitude() + " → " + row.latitude() + ","
-                    + row.longitude());
+            changes.add(Message.of("import.row.change", "lat/lon", partner.latitude() + "," + partner.longitude(),
+                    row.latitude() + "," + row.longitude()));
             detailsChange = true;
         }
         Optional<PartnerEditing.AgreementEditing> active = partner.agreements().stream()
@@ -219,28 +235,26 @@ public class BulkImport {
                 .min(java.util.Comparator.comparing(a -> a.kind() == AgreementKind.SISTER_CITY ? 0 : 1));
         boolean upgrade = false;
         if (active.isEmpty()) {
-            return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(),
-                    "the partner has no active agreement: reinstate it in the admin form");
+            return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), Message.of("import.row.no-active"));
         }
         PartnerList current = PartnerList.of(active.get().kind());
         if (row.list() != current) {
             if (current == PartnerList.EXCHANGE && row.list() == PartnerList.SISTER) {
                 if (row.signedOn() == null || row.signedOn().isBefore(active.get().latestChangeOn())) {
                     return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(),
-                            "signed_on: an upgrade cannot be signed before the memorandum");
+                            Message.of("import.row.upgrade-before"));
                 }
-                changes.add("upgrade to sister city on " + row.signedOn());
+                changes.add(Message.of("import.row.upgrade", row.signedOn()));
                 upgrade = true;
             } else {
-                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(),
-                        "list: a sister city cannot become an exchange city by import");
+                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), Message.of("import.row.no-downgrade"));
             }
         } else if (row.signedOn() != null && !row.signedOn().equals(active.get().signedOn())) {
-            return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), "signed_on: " + active.get().signedOn()
-                    + " in the registry; correct signing dates in the admin form");
+            return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(),
+                    Message.of("import.row.signed-on-differs", active.get().signedOn()));
         }
         if (changes.isEmpty()) {
-            return new Row(row.row(), Outcome.UNCHANGED, row.nameZh(), row.iso2(), "");
+            return new Row(row.row(), Outcome.UNCHANGED, row.nameZh(), row.iso2(), List.of());
         }
         if (detailsChange) {
             actions.add(() -> {
@@ -258,7 +272,7 @@ public class BulkImport {
                 registry.upgrade(new RegistryCommands.Upgrade(now.id(), now.version(), row.signedOn(), null, null));
             });
         }
-        return new Row(row.row(), Outcome.CHANGED, row.nameZh(), row.iso2(), String.join("; ", changes));
+        return new Row(row.row(), Outcome.CHANGED, row.nameZh(), row.iso2(), changes);
     }
 
     /** A partner's state as versions: any change of it or of its agreements gives another string. */
@@ -269,15 +283,15 @@ public class BulkImport {
         return state.toString();
     }
 
-    private String readCsv(String text, String headerLine, List<Wanted> wanted, List<Row> errors) {
+    private Message readCsv(String text, String headerLine, List<Wanted> wanted, List<Row> errors) {
         if (!headerLine.contains(",") && (headerLine.contains(";") || headerLine.contains("\t"))) {
-            return "import.error.delimiter";
+            return Message.of("import.error.delimiter");
         }
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(text))) {
             List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).sorted().toList();
             if (!missing.isEmpty()) {
-                return "import.error.missing-columns:" + String.join(", ", missing);
+                return Message.of("import.error.missing-columns", String.join(", ", missing));
             }
             Map<String, CountryOption> countries = countriesByCode();
             int number = 0;
@@ -289,13 +303,13 @@ public class BulkImport {
                 try {
                     wanted.add(csvRow(number, record, countries));
                 } catch (RowProblem e) {
-                    errors.add(new Row(number, Outcome.ERROR, get(record, "name_zh"), get(record, "country_iso2"),
-                            e.getMessage()));
+                    errors.add(new Row(number, Outcome.ERROR, Text.oneLine(get(record, "name_zh")),
+                            Text.oneLine(get(record, "country_iso2")), e.message()));
                 }
             }
             return null;
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
-            return "import.error.malformed-csv";
+            return Message.of("import.error.malformed-csv");
         }
     }
 
@@ -303,16 +317,16 @@ public class BulkImport {
         PartnerList list = switch (get(record, "list").toLowerCase(Locale.ROOT)) {
             case "sister", "友好城市" -> PartnerList.SISTER;
             case "exchange", "友好合作交流城市" -> PartnerList.EXCHANGE;
-            default -> throw new RowProblem("list: '" + get(record, "list") + "' is neither sister nor exchange");
+            default -> throw new RowProblem(Message.of("import.row.list", get(record, "list")));
         };
-        String nameZh = unescape(get(record, "name_zh"));
-        if (nameZh.isEmpty()) {
-            throw new RowProblem("name_zh: empty");
+        String nameZh = name(unescape(get(record, "name_zh")), "name_zh", NAME_ZH);
+        if (nameZh == null) {
+            throw new RowProblem(Message.of("import.row.column", "name_zh", Message.of("validation.required")));
         }
-        String nameEn = unescape(get(record, "name_en"));
+        String nameEn = Objects.requireNonNullElse(name(unescape(get(record, "name_en")), "name_en", NAME_EN), "");
         String iso2 = get(record, "country_iso2").toUpperCase(Locale.ROOT);
         if (!CountryNames.isIsoCode(iso2)) {
-            throw new RowProblem("country_iso2: '" + iso2 + "' is not an ISO 3166-1 code");
+            throw new RowProblem(Message.of("import.row.country-iso", iso2));
         }
         Continent continent = null;
         String continentText = get(record, "continent");
@@ -320,13 +334,13 @@ public class BulkImport {
             try {
                 continent = Continent.valueOf(continentText.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new RowProblem("continent: '" + continentText + "' is not a continent");
+                throw new RowProblem(Message.of("import.row.continent", continentText));
             }
         } else if (countries.containsKey(iso2)) {
             continent = countries.get(iso2).continent();
         }
         if (continent == null) {
-            throw new RowProblem("continent: needed for " + iso2 + ", a country new to the registry");
+            throw new RowProblem(Message.of("import.row.continent-needed", iso2));
         }
         AdminLevel level = null;
         String levelText = get(record, "admin_level");
@@ -334,30 +348,30 @@ public class BulkImport {
             try {
                 level = AdminLevel.valueOf(levelText.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new RowProblem("admin_level: '" + levelText + "' is not an administrative level");
+                throw new RowProblem(Message.of("import.row.level", levelText));
             }
         }
         LocalDate signedOn;
         try {
             signedOn = LocalDate.parse(get(record, "signed_on"));
         } catch (DateTimeParseException e) {
-            throw new RowProblem("signed_on: '" + get(record, "signed_on") + "' is not a date (yyyy-MM-dd)");
+            throw new RowProblem(Message.of("import.row.date", get(record, "signed_on")));
         }
         Double latitude = number(record, "lat", 90);
         Double longitude = number(record, "lon", 180);
         if ((latitude == null) != (longitude == null)) {
-            throw new RowProblem("lat/lon: give both or neither");
+            throw new RowProblem(Message.of("import.row.coordinates"));
         }
         return new Wanted(number, list, nameZh, nameEn.isEmpty() ? null : nameEn, iso2, continent, level, signedOn,
                 latitude, longitude);
     }
 
-    private String readOfficialText(String text, List<Wanted> wanted, List<Row> errors) {
+    private Message readOfficialText(String text, List<Wanted> wanted, List<Row> errors) {
         OfficialList list;
         try {
             list = OfficialListParser.parse(text);
         } catch (OfficialListFormatException e) {
-            return "import.error.official:" + e.getMessage();
+            return Message.of("import.error.official", e.getMessage());
         }
         Map<String, CountryOption> byChineseName = new HashMap<>();
         countriesByCode().values().forEach(c -> byChineseName.put(c.nameZh(), c));
@@ -366,12 +380,18 @@ public class BulkImport {
             number++;
             CountryOption country = byChineseName.get(entry.countryZh());
             if (country == null) {
-                errors.add(new Row(number, Outcome.ERROR, entry.nameZh(), null, "国家: '" + entry.countryZh()
-                        + "' is not in the registry; import new countries as CSV with country_iso2"));
+                errors.add(new Row(number, Outcome.ERROR, entry.nameZh(), null,
+                        Message.of("import.row.country-unknown", entry.countryZh())));
                 continue;
             }
-            wanted.add(new Wanted(number, entry.list(), entry.nameZh(), null, country.iso2(), country.continent(), null,
-                    entry.signedOn(), null, null));
+            Optional<String> problem = Text.problem(Text.clean(entry.nameZh()), Text.Shape.LINE, NAME_ZH);
+            if (problem.isPresent()) {
+                errors.add(new Row(number, Outcome.ERROR, Text.oneLine(entry.nameZh()), country.iso2(),
+                        Message.of("import.row.column", "名称", Message.of(problem.get(), NAME_ZH))));
+                continue;
+            }
+            wanted.add(new Wanted(number, entry.list(), Text.clean(entry.nameZh()), null, country.iso2(),
+                    country.continent(), null, entry.signedOn(), null, null));
         }
         return null;
     }
@@ -390,11 +410,11 @@ public class BulkImport {
         try {
             double value = Double.parseDouble(text);
             if (Math.abs(value) > limit) {
-                throw new RowProblem(column + ": " + text + " is out of range");
+                throw new RowProblem(Message.of("import.row.out-of-range", column, text));
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new RowProblem(column + ": '" + text + "' is not a number");
+            throw new RowProblem(Message.of("import.row.not-a-number", column, text));
         }
     }
 
@@ -408,13 +428,38 @@ public class BulkImport {
                 ? value.substring(1) : value;
     }
 
-    private static Plan rejected(String fileName, String problem) {
+    private static Plan rejected(String fileName, Message problem) {
         return new Plan(new Preview(fileName, problem, List.of()), List.of());
     }
 
+    /**
+     * A name from the file under the text rule ({@link Text}), or {@code null} if it is empty.
+     *
+     * @throws RowProblem if it breaks the rule
+     */
+    private static String name(String raw, String column, int maxCharacters) {
+        String clean = Text.clean(raw);
+        if (clean == null || clean.isEmpty()) {
+            return null;
+        }
+        Optional<String> problem = Text.problem(clean, Text.Shape.LINE, maxCharacters);
+        if (problem.isPresent()) {
+            throw new RowProblem(Message.of("import.row.column", column, Message.of(problem.get(), maxCharacters)));
+        }
+        return clean;
+    }
+
     private static final class RowProblem extends RuntimeException {
-        RowProblem(String message) {
-            super(message);
+
+        private final Message message;
+
+        RowProblem(Message message) {
+            super(message.key());
+            this.message = message;
+        }
+
+        Message message() {
+            return message;
         }
     }
 }

@@ -6,7 +6,7 @@ public class ImportRejectedException extends RuntimeException {
     private final BulkImport.Preview preview;
 
     public ImportRejectedException(BulkImport.Preview preview) {
-        super(preview.fileProblem() != null ? preview.fileProblem()
+        super(preview.fileProblem() != null ? preview.fileProblem().key()
                 : preview.count(BulkImport.Outcome.ERROR) + " rows in error");
         this.preview = preview;
     }

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.importing;
 
+import cn.gz.youcheng.base.Text;
 import cn.gz.youcheng.registry.PartnerList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,10 @@ public final class OfficialListWriter {
         }
     }
 
+    private static String field(String value) {
+        return Text.oneLine(value);
+    }
+
     private static void table(PartnerList which, OfficialList list, Appendable out) throws IOException {
         out.append(OfficialFormat.heading(which)).append('\n');
         out.append('\n');
@@ -41,9 +46,10 @@ public final class OfficialListWriter {
         out.append('\n');
         out.append(OfficialFormat.HEADER).append('\n');
         for (OfficialEntry entry : list.entries(which)) {
+            // One line per partner, tab-separated: no name may bring a line break or a tab into it.
             out.append(OfficialFormat.sequence(entry.seq())).append('\t')
-                    .append(entry.nameZh()).append('\t')
-                    .append(entry.countryZh()).append('\t')
+                    .append(field(entry.nameZh())).append('\t')
+                    .append(field(entry.countryZh())).append('\t')
                     .append(OfficialFormat.DATE.format(entry.signedOn())).append('\n');
         }
     }

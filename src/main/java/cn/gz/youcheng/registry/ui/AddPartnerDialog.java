@@ -37,7 +37,7 @@ class AddPartnerDialog extends Dialog {
     final DatePicker signedOn = new DatePicker();
     final TextField placeSigned = new TextField();
     final TextField source = new TextField();
-    final TextArea notes = new TextArea();
+    final TextArea internalNote = new TextArea();
     final Button save = new Button();
 
     AddPartnerDialog(RegistryService registry, LongConsumer onAdded) {
@@ -73,7 +73,9 @@ class AddPartnerDialog extends Dialog {
         signedOn.setLocale(getLocale());
         label(placeSigned, "placeSigned");
         label(source, "source");
-        label(notes, "notes");
+        label(internalNote, "internalNote");
+        Publication.published(placeSigned, source);
+        Publication.internal(internalNote);
 
         BeanValidationBinder<PartnerForm> binder = new BeanValidationBinder<>(PartnerForm.class);
         binder.forField(country).asRequired(getTranslation("validation.required")).bind("country");
@@ -83,14 +85,15 @@ class AddPartnerDialog extends Dialog {
         binder.setBean(new PartnerForm());
 
         FormLayout form = new FormLayout(nameZh, nameEn, country, continent, adminLevel, kind, latitude, longitude,
-                signedOn, placeSigned, source, notes);
-        form.setColspan(notes, 2);
+                signedOn, placeSigned, source, internalNote);
+        form.setColspan(internalNote, 2);
         add(form);
 
         Map<String, HasValidation> fields = Map.ofEntries(Map.entry("nameZh", nameZh), Map.entry("nameEn", nameEn),
                 Map.entry("country", country), Map.entry("continent", continent), Map.entry("adminLevel", adminLevel),
                 Map.entry("latitude", latitude), Map.entry("longitude", longitude), Map.entry("kind", kind),
-                Map.entry("signedOn", signedOn), Map.entry("placeSigned", placeSigned), Map.entry("source", source));
+                Map.entry("signedOn", signedOn), Map.entry("placeSigned", placeSigned), Map.entry("source", source),
+                Map.entry("internalNote", internalNote));
         save.setText(getTranslation("admin.save"));
         save.setId("add-partner-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -104,7 +107,7 @@ class AddPartnerDialog extends Dialog {
                     new RegistryCommands.AddPartner(bean.getNameZh(), bean.getNameEn(), bean.getCountry().iso2(),
                             bean.getContinent(), bean.getAdminLevel(), bean.getLatitude(), bean.getLongitude(),
                             bean.getKind(), bean.getSignedOn(), bean.getPlaceSigned(), bean.getSource(),
-                            bean.getNotes())), () -> { });
+                            bean.getInternalNote())), () -> { });
             if (saved) {
                 FormErrors.saved(getTranslation("admin.saved"));
                 close();

@@ -13,13 +13,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
 import java.util.Objects;
 
-/** Corrects an agreement's details: signing date, place, source, notes. */
+/** Corrects an agreement's details: signing date, place and source (published), internal note (not). */
 class AgreementDialog extends Dialog {
 
     final DatePicker signedOn = new DatePicker();
     final TextField placeSigned = new TextField();
     final TextField source = new TextField();
-    final TextArea notes = new TextArea();
+    final TextArea internalNote = new TextArea();
     final Button save = new Button();
 
     AgreementDialog(PartnerEditor editor, RegistryService registry, AgreementEditing agreement) {
@@ -34,16 +34,21 @@ class AgreementDialog extends Dialog {
         placeSigned.setId("agreement-placeSigned");
         source.setLabel(getTranslation("admin.field.source"));
         source.setValue(Objects.requireNonNullElse(agreement.source(), ""));
-        notes.setLabel(getTranslation("admin.field.notes"));
-        notes.setValue(Objects.requireNonNullElse(agreement.notes(), ""));
-        add(new FormLayout(signedOn, placeSigned, source, notes));
+        source.setId("agreement-source");
+        internalNote.setLabel(getTranslation("admin.field.internalNote"));
+        internalNote.setValue(Objects.requireNonNullElse(agreement.internalNote(), ""));
+        internalNote.setId("agreement-internalNote");
+        Publication.published(placeSigned, source);
+        Publication.internal(internalNote);
+        add(new FormLayout(signedOn, placeSigned, source, internalNote));
         save.setText(getTranslation("admin.save"));
         save.setId("agreement-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(event -> {
-            if (editor.run(Map.of("signedOn", signedOn, "placeSigned", placeSigned, "source", source),
+            if (editor.run(Map.of("signedOn", signedOn, "placeSigned", placeSigned, "source", source,
+                            "internalNote", internalNote),
                     () -> registry.editAgreement(new RegistryCommands.EditAgreement(agreement.id(), agreement.version(),
-                            signedOn.getValue(), placeSigned.getValue(), source.getValue(), notes.getValue())))) {
+                            signedOn.getValue(), placeSigned.getValue(), source.getValue(), internalNote.getValue())))) {
                 close();
             }
         });

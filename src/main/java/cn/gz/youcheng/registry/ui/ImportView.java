@@ -1,6 +1,7 @@
 package cn.gz.youcheng.registry.ui;
 
 import cn.gz.youcheng.base.ui.BoundedUpload;
+import cn.gz.youcheng.base.ui.Messages;
 import cn.gz.youcheng.registry.importing.BulkImport;
 import cn.gz.youcheng.registry.importing.ImportRejectedException;
 import cn.gz.youcheng.security.Role;
@@ -63,7 +64,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("import.outcome")).setAutoWidth(true);
         rows.addColumn(BulkImport.Row::nameZh).setHeader(getTranslation("directory.column.nameZh")).setAutoWidth(true);
         rows.addColumn(BulkImport.Row::countryIso2).setHeader(getTranslation("directory.column.country")).setAutoWidth(true);
-        rows.addColumn(BulkImport.Row::detail).setHeader(getTranslation("import.detail"));
+        rows.addColumn(row -> Messages.join(this, row.detail())).setHeader(getTranslation("import.detail"));
         rows.setPartNameGenerator(row -> row.outcome() == BulkImport.Outcome.ERROR ? "error-row" : null);
 
         apply.setText(getTranslation("import.apply"));
@@ -118,8 +119,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         previewed = preview;
         rows.setItems(preview.rows());
         if (preview.fileProblem() != null) {
-            String[] problem = preview.fileProblem().split(":", 2);
-            summary.setText(getTranslation(problem[0], problem.length > 1 ? problem[1] : ""));
+            summary.setText(Messages.text(this, preview.fileProblem()));
         } else {
             summary.setText(getTranslation("import.preview", preview.fileName(), preview.count(BulkImport.Outcome.NEW),
                     preview.count(BulkImport.Outcome.CHANGED), preview.count(BulkImport.Outcome.UNCHANGED),

@@ -132,6 +132,19 @@ class PartnerEditor extends Dialog {
         row.add(new Span(getTranslation(Keys.of("kind", agreement.kind())) + " · "
                 + agreement.signedOn() + " · " + getTranslation(Keys.of("status", agreement.status()))
                 + (agreement.placeSigned() == null ? "" : " · " + agreement.placeSigned())));
+        if (agreement.internalNote() != null) {
+            row.add(internalNote(agreement.internalNote()));
+        }
+        UnorderedList steps = new UnorderedList();
+        for (PartnerEditing.StatusChangeEditing step : agreement.history()) {
+            ListItem item = new ListItem(step.effectiveOn() + ": " + getTranslation(Keys.of("status", step.status()))
+                    + (step.reason() == null ? "" : " · " + step.reason()));
+            if (step.internalNote() != null) {
+                item.add(internalNote(step.internalNote()));
+            }
+            steps.add(item);
+        }
+        row.add(steps);
         HorizontalLayout actions = new HorizontalLayout();
         actions.add(new Button(getTranslation("admin.edit-agreement"),
                 event -> new AgreementDialog(this, registry, agreement).open()));
@@ -146,6 +159,15 @@ class PartnerEditor extends Dialog {
         }
         row.add(actions);
         return row;
+    }
+
+    /** An internal note as officers see it, marked as never published. */
+    private Div internalNote(String note) {
+        Div div = new Div(getTranslation("admin.field.internalNote") + " (" + getTranslation("admin.internal.short")
+                + "): " + note);
+        div.addClassName("internal-note");
+        div.getStyle().set("white-space", "pre-line").set("color", "var(--lumo-secondary-text-color)");
+        return div;
     }
 
     private Button statusButton(AgreementEditing agreement, AgreementStatus status, String key) {

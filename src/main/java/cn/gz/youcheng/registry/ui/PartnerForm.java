@@ -38,7 +38,8 @@ public class PartnerForm {
     private String placeSigned = "";
     @Size(max = 500)
     private String source = "";
-    private String notes = "";
+    @Size(max = 2000)
+    private String internalNote = "";
 
     public String getNameZh() {
         return nameZh;
@@ -128,11 +129,11 @@ public class PartnerForm {
         this.source = source;
     }
 
-    public String getNotes() {
-        return notes;
+    public String getInternalNote() {
+        return internalNote;
     }
 
-    public void setNotes(String notes) {
-        this.notes = notes;
+    public void setInternalNote(String internalNote) {
+        this.internalNote = internalNote;
     }
 }

@@ -12,11 +12,12 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Map;
 
-/** Suspends, ends or reinstates an agreement from a date, for a reason. */
+/** Suspends, ends or reinstates an agreement from a date, for a reason (published), with an internal note (not). */
 class StatusDialog extends Dialog {
 
     final DatePicker effectiveOn = new DatePicker();
     final TextArea reason = new TextArea();
+    final TextArea internalNote = new TextArea();
     final Button confirm = new Button();
 
     StatusDialog(PartnerEditor editor, RegistryService registry, AgreementEditing agreement, AgreementStatus status,
@@ -30,14 +31,19 @@ class StatusDialog extends Dialog {
         reason.setLabel(getTranslation("admin.field.reason"));
         reason.setId("status-reason");
         reason.setMaxLength(500);
-        add(new FormLayout(effectiveOn, reason));
+        internalNote.setLabel(getTranslation("admin.field.internalNote"));
+        internalNote.setId("status-internalNote");
+        internalNote.setMaxLength(2000);
+        Publication.published(reason);
+        Publication.internal(internalNote);
+        add(new FormLayout(effectiveOn, reason, internalNote));
         confirm.setText(action);
         confirm.setId("status-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.addClickListener(event -> {
-            if (editor.run(Map.of("effectiveOn", effectiveOn, "reason", reason),
+            if (editor.run(Map.of("effectiveOn", effectiveOn, "reason", reason, "internalNote", internalNote),
                     () -> registry.changeStatus(new RegistryCommands.ChangeStatus(agreement.id(), agreement.version(),
-                            status, effectiveOn.getValue(), reason.getValue())))) {
+                            status, effectiveOn.getValue(), reason.getValue(), internalNote.getValue())))) {
                 close();
             }
         });

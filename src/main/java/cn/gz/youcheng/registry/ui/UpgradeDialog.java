@@ -30,6 +30,7 @@ class UpgradeDialog extends Dialog {
         placeSigned.setId("upgrade-placeSigned");
         source.setLabel(getTranslation("admin.field.source"));
         source.setId("upgrade-source");
+        Publication.published(placeSigned, source);
         add(new Paragraph(getTranslation("admin.upgrade.text")), new FormLayout(signedOn, placeSigned, source));
         confirm.setText(getTranslation("admin.upgrade"));
         confirm.setId("upgrade-confirm");

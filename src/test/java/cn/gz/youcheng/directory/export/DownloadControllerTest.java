@@ -115,7 +115,7 @@ class DownloadControllerTest {
     void awkwardNamesAreQuotedAndFormulasNeutralisedInTheDownload() throws Exception {
         // Terminated, so that the current lists the other tests count stay as published.
         transactions.executeWithoutResult(status -> {
-            Partner partner = new Partner("=HYPERLINK(\"x\")", "Saint-Malo, \"Cité\"\ncorsaire",
+            Partner partner = new Partner("=HYPERLINK(\"x\")", "Saint-Malo, \"Cité\" corsaire",
                     countries.getReferenceById("FR"), AdminLevel.CITY);
             partner.sign(AgreementKind.FRIENDLY_EXCHANGE, LocalDate.of(2001, 1, 1))
                     .changeStatus(AgreementStatus.TERMINATED, LocalDate.of(2005, 1, 1), "test");
@@ -127,7 +127,7 @@ class DownloadControllerTest {
 
         assertThat(csv).isEqualTo(String.join("\r\n",
                 "list,seq,name_zh,name_en,country_zh,country_en,country_iso2,continent,admin_level,signed_on,status,lat,lon",
-                "exchange,,\"'=HYPERLINK(\"\"x\"\")\",\"Saint-Malo, \"\"Cité\"\"\ncorsaire\",法国,France,FR,europe,city,"
+                "exchange,,\"'=HYPERLINK(\"\"x\"\")\",\"Saint-Malo, \"\"Cité\"\" corsaire\",法国,France,FR,europe,city,"
                         + "2001-01-01,terminated,,", ""));
         assertThat(fetch("/export/partners.csv?bom=false&status=terminated&country=FR&asOf=2004-12-31")
                 .getContentAsString(StandardCharsets.UTF_8).split("\r\n")).hasSize(1);

@@ -13,13 +13,22 @@ import org.junit.jupiter.api.Test;
 class PartnerCsvTest {
 
     @Test
-    void quotesCommasQuotesAndLineBreaksAndEndsRecordsWithCrLf() {
-        String csv = write(row("Saint-Denis, \"Réunion\"\nnorth", "法国", -20.88, 55.45));
+    void quotesCommasAndQuotesAndEndsRecordsWithCrLf() {
+        String csv = write(row("Saint-Denis, \"Réunion\"", "法国", -20.88, 55.45));
 
         assertThat(csv).startsWith("list,seq,name_zh,name_en,country_zh,country_en,country_iso2,continent,"
                 + "admin_level,signed_on,status,lat,lon\r\n");
-        assertThat(csv).contains("\"Saint-Denis, \"\"Réunion\"\"\nnorth\"");
+        assertThat(csv).contains("\"Saint-Denis, \"\"Réunion\"\"\"");
         assertThat(csv).endsWith(",-20.88,55.45\r\n");
+    }
+
+    @Test
+    void aValueWithALineBreakOrControlCharacterStillMakesOneRecordOnOneLine() {
+        // The database refuses such names (V9); the writer holds even if one got there.
+        String csv = write(row("Saint-Denis\r\nnorth\u2028side\u0007", "法\n国", -20.88, 55.45));
+
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv).contains(",Saint-Denis  north side,").contains(",法 国,").doesNotContain("\n北");
     }
 
     @Test
@@ -30,7 +39,8 @@ class PartnerCsvTest {
         assertThat(csv).contains("'@SUM(A1)");
         assertThat(PartnerCsv.text("+1")).isEqualTo("'+1");
         assertThat(PartnerCsv.text("-1")).isEqualTo("'-1");
-        assertThat(PartnerCsv.text("\tx")).isEqualTo("'\tx");
+        assertThat(PartnerCsv.text("\t=x")).as("a tab is no line of its own, and what follows is still neutralised")
+                .isEqualTo("'=x");
         assertThat(csv).as("numbers are not text").contains(",-122.27,37.8\r\n");
     }
 

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import cn.gz.youcheng.AdminTest;
+import cn.gz.youcheng.base.Message;
 import cn.gz.youcheng.registry.importing.BulkImport.Outcome;
 import cn.gz.youcheng.registry.importing.BulkImport.Preview;
 import cn.gz.youcheng.registry.DirectoryFilter;
@@ -80,7 +81,8 @@ class BulkImportTest {
 
         assertThat(preview.rows()).extracting(BulkImport.Row::outcome)
                 .containsExactly(Outcome.NEW, Outcome.CHANGED, Outcome.UNCHANGED);
-        assertThat(preview.rows().get(1).detail()).contains("name_en: Manila → Manila, Metro Manila");
+        assertThat(preview.rows().get(1).detail()).contains(Message.of("import.row.change", "name_en", "Manila",
+                "Manila, Metro Manila"));
         int revisions = count("revision");
 
         bulkImport.apply(preview, bytes);
@@ -109,11 +111,12 @@ class BulkImportTest {
 
         assertThat(preview.rows()).extracting(BulkImport.Row::row, BulkImport.Row::outcome, BulkImport.Row::detail)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, Outcome.NEW, "友好合作交流城市 2025-01-01"),
-                        org.assertj.core.groups.Tuple.tuple(2, Outcome.ERROR, "signed_on: '2025-13-01' is not a date (yyyy-MM-dd)"),
-                        org.assertj.core.groups.Tuple.tuple(3, Outcome.ERROR, "duplicate of row 1"),
-                        org.assertj.core.groups.Tuple.tuple(4, Outcome.ERROR, "list: 'friends' is neither sister nor exchange"),
-                        org.assertj.core.groups.Tuple.tuple(5, Outcome.ERROR, "country_iso2: 'XX' is not an ISO 3166-1 code"));
+                        org.assertj.core.groups.Tuple.tuple(1, Outcome.NEW, List.of(Message.of("import.row.new",
+                                Message.of("list.exchange"), LocalDate.of(2025, 1, 1)))),
+                        org.assertj.core.groups.Tuple.tuple(2, Outcome.ERROR, List.of(Message.of("import.row.date", "2025-13-01"))),
+                        org.assertj.core.groups.Tuple.tuple(3, Outcome.ERROR, List.of(Message.of("import.row.duplicate", 1))),
+                        org.assertj.core.groups.Tuple.tuple(4, Outcome.ERROR, List.of(Message.of("import.row.list", "friends"))),
+                        org.assertj.core.groups.Tuple.tuple(5, Outcome.ERROR, List.of(Message.of("import.row.country-iso", "XX"))));
         assertThatThrownBy(() -> bulkImport.apply(preview, bytes)).isInstanceOf(ImportRejectedException.class);
         assertThat(count("partner")).isEqualTo(partners);
     }
@@ -122,14 +125,14 @@ class BulkImportTest {
     void rejectsAWrongEncodingDelimiterOrHeaderAsAWhole() {
         String gbk = HEADER + "exchange,,奥斯陆,Oslo,,,NO,europe,city,2025-01-01,,,\r\n";
         assertThat(bulkImport.preview("gbk.csv", gbk.getBytes(Charset.forName("GBK"))).fileProblem())
-                .isEqualTo("import.error.encoding");
+                .isEqualTo(Message.of("import.error.encoding"));
         assertThat(bulkImport.preview("semicolons.csv", "list;name_zh;name_en;country_iso2;signed_on\n"
-                .getBytes(StandardCharsets.UTF_8)).fileProblem()).isEqualTo("import.error.delimiter");
+                .getBytes(StandardCharsets.UTF_8)).fileProblem()).isEqualTo(Message.of("import.error.delimiter"));
         assertThat(bulkImport.preview("headers.csv", "list,name_zh,country\nsister,测试,JP\n"
                 .getBytes(StandardCharsets.UTF_8)).fileProblem())
-                .isEqualTo("import.error.missing-columns:country_iso2, name_en, signed_on");
+                .isEqualTo(Message.of("import.error.missing-columns", "country_iso2, name_en, signed_on"));
         assertThat(bulkImport.preview("big.csv", new byte[BulkImport.MAX_BYTES + 1]).fileProblem())
-                .isEqualTo("import.error.too-large");
+                .isEqualTo(Message.of("import.error.too-large"));
     }
 
     @Test
@@ -156,7 +159,7 @@ class BulkImportTest {
                 .singleElement().satisfies(row -> {
                     assertThat(row.nameZh()).isEqualTo("金边");
                     assertThat(row.outcome()).isEqualTo(Outcome.CHANGED);
-                    assertThat(row.detail()).isEqualTo("upgrade to sister city on " + today);
+                    assertThat(row.detail()).containsExactly(Message.of("import.row.upgrade", today));
                 });
         bulkImport.apply(preview, text);
         assertThat(jdbc.sql("select string_agg(a.kind || ':' || a.status, ' ' order by a.signed_on) from agreement a "
@@ -169,7 +172,8 @@ class BulkImportTest {
         String official = SeedImport.resource(SeedImport.OFFICIAL_LIST).replace("1979.05.02", "1979.02.30");
 
         assertThat(bulkImport.preview("official.txt", official.getBytes(StandardCharsets.UTF_8)).fileProblem())
-                .isEqualTo("import.error.official:line 8: invalid signing date '1979.02.30': expected a real date written yyyy.MM.dd");
+                .isEqualTo(Message.of("import.error.official",
+                        "line 8: invalid signing date '1979.02.30': expected a real date written yyyy.MM.dd"));
     }
 
     @Test
@@ -188,7 +192,7 @@ class BulkImportTest {
 
         assertThatThrownBy(() -> bulkImport.apply(previewed, file))
                 .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
-                    assertThat(e.preview().fileProblem()).isEqualTo("import.error.changed-since-preview");
+                    assertThat(e.preview().fileProblem()).isEqualTo(Message.of("import.error.changed-since-preview"));
                     // The preview as the registry is now: applying the file would now change the name back.
                     assertThat(e.preview().rows()).extracting(BulkImport.Row::outcome)
                             .containsExactly(Outcome.CHANGED, Outcome.NEW);
@@ -209,6 +213,27 @@ class BulkImportTest {
         String comment = jdbc.sql("select comment from revision order by id desc limit 1").query(String.class).single();
         assertThat(comment).startsWith("import: listforged: line名名").doesNotContain("\r").doesNotContain("\n");
         assertThat(comment.codePointCount(0, comment.length())).isLessThanOrEqualTo("import: ".length() + BulkImport.MAX_FILE_NAME);
+    }
+
+    @Test
+    void aNameWithAQuotedLineBreakIsAnErrorOfItsRowAndNamesAreCleanedByTheTextRule() {
+        String csv = HEADER
+                + "exchange,,\"卡拉\n马塔\",Kalamata,,,GR,europe,city,2025-05-05,,,\r\n"
+                + "exchange,,\"  沃洛斯 \",\"Vo\u0301los\",,,GR,europe,city,2025-05-06,,,\r\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+
+        Preview preview = bulkImport.preview("greece.csv", bytes);
+
+        assertThat(preview.rows()).extracting(BulkImport.Row::outcome).containsExactly(Outcome.ERROR, Outcome.NEW);
+        assertThat(preview.rows().get(0).detail()).containsExactly(Message.of("import.row.column", "name_zh",
+                Message.of("validation.line-break", 100)));
+        assertThat(preview.rows().get(0).nameZh()).isEqualTo("卡拉 马塔");
+        // Without the broken row the file applies, its names trimmed and in NFC.
+        String fine = HEADER + "exchange,,\"  沃洛斯 \",\"Vo\u0301los\",,,GR,europe,city,2025-05-06,,,\r\n";
+        Preview second = bulkImport.preview("volos.csv", fine.getBytes(StandardCharsets.UTF_8));
+        bulkImport.apply(second, fine.getBytes(StandardCharsets.UTF_8));
+        assertThat(jdbc.sql("select name_zh || '|' || name_en from partner where name_zh = '沃洛斯'").query(String.class)
+                .single()).isEqualTo("沃洛斯|V\u00f3los");
     }
 
     @Test

@@ -77,7 +77,14 @@ class ImportViewTest extends KaribuTest {
         assertThat(_get(Button.class, spec -> spec.withId("import-apply")).isEnabled()).isFalse();
         @SuppressWarnings("unchecked")
         Grid<BulkImport.Row> rows = _get(Grid.class, spec -> spec.withId("import-rows"));
-        assertThat(GridKt._get(rows, 0).detail()).isEqualTo("signed_on: '10/10/2025' is not a date (yyyy-MM-dd)");
+        // As the officer reads it, in their language.
+        assertThat(GridKt._getFormattedRow(rows, 0)).contains("signed_on: “10/10/2025” is not a date (yyyy-MM-dd)");
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("admin/import");
+        upload("dates.csv", HEADER + "exchange,塞维利亚,Seville,ES,europe,10/10/2025\n");
+        @SuppressWarnings("unchecked")
+        Grid<BulkImport.Row> inChinese = _get(Grid.class, spec -> spec.withId("import-rows"));
+        assertThat(GridKt._getFormattedRow(inChinese, 0)).contains("signed_on：“10/10/2025”不是日期（yyyy-MM-dd）");
         assertThat(jdbc.sql("select count(*) from partner where name_zh = '塞维利亚'").query(Integer.class).single()).isZero();
     }
 

@@ -1,0 +1,66 @@
+package cn.gz.youcheng.base;
+
+import java.text.Normalizer;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The one rule for free text in the registry (names, places, sources, reasons, notes): Unicode NFC, line breaks
+ * as {@code \n}, no whitespace at either end, no control characters, and line breaks only where a field holds
+ * paragraphs (reasons and internal notes). Services and the import apply it before anything is saved; the
+ * database checks the same (V9), so that a row written by any other path cannot break it either; writers
+ * still put every value on one line ({@link #oneLine}), so that no row could break a record of theirs.
+ */
+public final class Text {
+
+    /** Whether a field holds one line (a name) or paragraphs (a reason, a note). */
+    public enum Shape {
+        LINE, PARAGRAPHS
+    }
+
+    /** C0 and C1 controls, DEL, the line and paragraph separators, and bidirectional overrides and isolates. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern CONTROL_BUT_LINE_BREAK = Pattern.compile(
+            "[\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n?|\n|\u0085");
+
+    private Text() {
+    }
+
+    /** NFC, line breaks as {@code \n}, stripped; {@code null} stays {@code null}. Nothing is removed. */
+    public static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        return LINE_BREAK.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll("\n").strip();
+    }
+
+    /**
+     * What is wrong with a {@linkplain #clean cleaned} value, as a translation key: {@code validation.too-long}
+     * (with {@code maxCharacters} as its argument), {@code validation.line-break} or
+     * {@code validation.control-characters}.
+     */
+    public static Optional<String> problem(String cleaned, Shape shape, int maxCharacters) {
+        if (cleaned == null) {
+            return Optional.empty();
+        }
+        if (cleaned.codePointCount(0, cleaned.length()) > maxCharacters) {
+            return Optional.of("validation.too-long");
+        }
+        if (shape == Shape.LINE && cleaned.indexOf('\n') >= 0) {
+            return Optional.of("validation.line-break");
+        }
+        if ((shape == Shape.LINE ? CONTROL : CONTROL_BUT_LINE_BREAK).matcher(cleaned).find()) {
+            return Optional.of("validation.control-characters");
+        }
+        return Optional.empty();
+    }
+
+    /** For writers of one-line records: every control character, line breaks included, as a space. */
+    public static String oneLine(String value) {
+        if (value == null) {
+            return null;
+        }
+        return CONTROL.matcher(value).replaceAll(" ").strip();
+    }
+}
