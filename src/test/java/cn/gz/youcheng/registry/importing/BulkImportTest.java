@@ -237,6 +237,22 @@ class BulkImportTest {
     }
 
     @Test
+    void aControlCharacterInANameOfTheOfficialTextIsAnErrorOfItsLine() {
+        String official = SeedImport.resource(SeedImport.OFFICIAL_LIST).replace("\t福冈\t", "\t福\u0007冈\t");
+
+        Preview preview = bulkImport.preview("official.txt", official.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(preview.fileProblem()).isNull();
+        // Other rows may differ from the registry, which other tests change; 福冈 is the first line.
+        assertThat(preview.rows()).filteredOn(row -> row.row() == 1).singleElement().satisfies(row -> {
+            assertThat(row.outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(row.nameZh()).isEqualTo("福 冈");
+            assertThat(row.detail()).containsExactly(Message.of("import.row.column", "名称",
+                    Message.of("validation.control-characters", 100)));
+        });
+    }
+
+    @Test
     void importingNeedsAnOfficer() {
         SecurityContextHolder.clearContext();
 

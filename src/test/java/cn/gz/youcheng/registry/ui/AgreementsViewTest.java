@@ -75,6 +75,29 @@ class AgreementsViewTest extends KaribuTest {
     }
 
     @Test
+    void aPastedNameWithAnInvisibleControlCharacterIsRefusedOnItsFieldAndTheNoteIsMarkedInternal() {
+        _click(_get(Button.class, spec -> spec.withId("add-partner")));
+        AddPartnerDialog dialog = _get(AddPartnerDialog.class, spec -> { });
+        // A right-to-left override pasted with the name would make it read backwards on screen.
+        _setValue(dialog.nameZh, "特隆\u202E赫姆");
+        _setValue(dialog.nameEn, "Trondheim");
+        _setValue(dialog.country, dialog.country.getListDataView().getItems()
+                .filter(c -> c.iso2().equals("NO")).findFirst().orElseThrow());
+        _setValue(dialog.adminLevel, AdminLevel.CITY);
+        _setValue(dialog.kind, AgreementKind.FRIENDLY_EXCHANGE);
+        _setValue(dialog.signedOn, LocalDate.of(2025, 6, 19));
+        assertThat(dialog.internalNote.getHelperText()).isEqualTo("For the office only: never published");
+        assertThat(dialog.placeSigned.getHelperText()).startsWith("Published");
+
+        _click(dialog.save);
+
+        assertThat(dialog.nameZh.isInvalid()).isTrue();
+        assertThat(dialog.nameZh.getErrorMessage()).startsWith("Contains invisible control characters");
+        assertThat(jdbc.sql("select count(*) from partner where name_en = 'Trondheim'").query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
     void theAdminGridFiltersByTextListAndStatus() {
         @SuppressWarnings("unchecked")
         com.vaadin.flow.component.grid.Grid<cn.gz.youcheng.registry.PartnerRow> grid =
