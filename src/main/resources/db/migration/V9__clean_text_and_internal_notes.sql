@@ -2,7 +2,8 @@
 -- with psql):
 --
 -- 1. One text rule (cn.gz.youcheng.base.Text): Unicode NFC, no whitespace at either end, no control characters
---    (C0, DEL, C1, the line and paragraph separators, bidirectional overrides and isolates), line breaks only
+--    (C0, DEL, C1, the line and paragraph separators, bidirectional overrides and isolates, and the invisible
+--    zero-width space, word joiner and byte order mark, which make two names that look the same differ), line breaks only
 --    in reasons and internal notes, and names never empty. Existing rows are repaired first: control
 --    characters become spaces (line breaks kept where they are allowed), ends are trimmed, text is
 --    normalised. What was repaired is reported in the migration's log.
@@ -20,18 +21,56 @@ alter table agreement_status_change_aud add column internal_note text;
 -- The rule, once, as functions the constraints below and any later migration use.
 create function text_is_clean(value text, paragraphs boolean) returns boolean language sql immutable as $$
     select value is null or (value <> '' and value is nfc normalized and value = btrim(value, E' \t\n\r')
-        and value !~ case when paragraphs then '[\x01-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]'
-                          else '[\x01-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]' end)
+        and value !~ case when paragraphs then '[\x01-\x09\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]'
+                          else '[\x01-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]' end)
 $$;
 
 -- What the repair makes of a text: control characters become spaces (line breaks are kept in paragraphs),
 -- ends are trimmed, the text is normalised; an empty text becomes null.
 create function text_cleaned(value text, paragraphs boolean) returns text language sql immutable as $$
     select nullif(normalize(btrim(regexp_replace(replace(value, E'\r\n', E'\n'),
-        case when paragraphs then '[\x01-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+'
-             else '[\x01-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+' end, ' ', 'g'), E' \t\n\r'), nfc), '')
+        case when paragraphs then '[\x01-\x09\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]+'
+             else '[\x01-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]+' end, ' ', 'g'), E' \t\n\r'), nfc), '')
 $$;
 
+-- Before anything is repaired: a row the repair would leave empty, too long or the same as another partner
+-- stops the migration, naming the rows, so that a person decides (nothing is changed until then).
+do $$
+declare
+    offenders text;
+begin
+    select string_agg(id::text, ', ' order by id) into offenders from partner
+    where text_cleaned(name_zh, false) is null or text_cleaned(name_en, false) is null
+       or char_length(text_cleaned(name_zh, false)) > 100 or char_length(text_cleaned(name_en, false)) > 200
+       or char_length(text_cleaned(coordinate_source, false)) > 500;
+    if offenders is not null then
+        raise exception 'V9: the names of partners % would be empty or too long once control characters are '
+            'removed; correct them by hand, then start the application again.', offenders;
+    end if;
+    select string_agg(ids, '; ') into offenders from (
+        select string_agg(id::text, ', ' order by id) as ids from partner
+        group by text_cleaned(name_zh, false), country_iso2 having count(*) > 1) twins;
+    if offenders is not null then
+        raise exception 'V9: partners % would have the same Chinese name in the same country once their names '
+            'are cleaned; merge or rename them by hand, then start the application again.', offenders;
+    end if;
+    select string_agg(id::text, ', ' order by id) into offenders from agreement
+    where char_length(text_cleaned(place_signed, false)) > 200 or char_length(text_cleaned(source, false)) > 500;
+    if offenders is not null then
+        raise exception 'V9: the place or source of agreements % would be too long once cleaned; shorten them by '
+            'hand, then start the application again.', offenders;
+    end if;
+    select string_agg(id::text, ', ' order by id) into offenders from agreement_status_change
+    where char_length(text_cleaned(reason, true)) > 500;
+    if offenders is not null then
+        raise exception 'V9: the reasons of status changes % would be too long once cleaned; shorten them by hand, '
+            'then start the application again.', offenders;
+    end if;
+end
+$$;
+
+-- The repair. It is not an officer's change, so it makes no audit revision; this migration's log says what
+-- it repaired.
 do $$
 declare
     repaired integer;

@@ -175,8 +175,8 @@ public final class Benchmark {
                       and s.seq = (select max(seq) / 2 from partner_standing where status = 'ACTIVE' and list_rank = 1)
                     limit 1)
                 """);
-        writes.put("a correction of an agreement's notes (no standing changes)", """
-                update agreement set notes = 'bench' where id = (select min(id) from agreement)
+        writes.put("a correction of an agreement's internal note (no standing changes)", """
+                update agreement set internal_note = 'bench' where id = (select min(id) from agreement)
                 """);
         Map<String, Long> millis = new LinkedHashMap<>();
         for (Map.Entry<String, String> write : writes.entrySet()) {

@@ -18,10 +18,15 @@ public final class Text {
         LINE, PARAGRAPHS
     }
 
-    /** C0 and C1 controls, DEL, the line and paragraph separators, and bidirectional overrides and isolates. */
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+    /**
+     * C0 and C1 controls, DEL, the line and paragraph separators, bidirectional overrides and isolates, and the
+     * invisible zero-width space, word joiner and byte order mark (two names that look the same must be the
+     * same). Joiners that scripts need (U+200C, U+200D) and the bidirectional marks are allowed.
+     */
+    private static final Pattern CONTROL = Pattern.compile(
+            "[\\x00-\\x1F\\x7F-\\x9F\\u200B\\u2028\\u2029\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]");
     private static final Pattern CONTROL_BUT_LINE_BREAK = Pattern.compile(
-            "[\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+            "[\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F\\u200B\\u2028\\u2029\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n?|\n|\u0085");
 
     private Text() {

@@ -14,7 +14,6 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,10 +41,8 @@ public class Agreement {
     @NotNull
     private LocalDate signedOn;
 
-    @Size(max = 200)
     private String placeSigned;
 
-    @Size(max = 500)
     private String source;
 
     /** For the office only: never shown on a public page, in a download or in a feed. */

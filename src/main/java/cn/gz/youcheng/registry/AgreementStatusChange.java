@@ -9,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.hibernate.envers.Audited;
 
@@ -38,7 +37,6 @@ public class AgreementStatusChange {
     private LocalDate effectiveOn;
 
     /** Published with the status change, on the partner's public page. */
-    @Size(max = 500)
     private String reason;
 
     /** For the office only: never published. */

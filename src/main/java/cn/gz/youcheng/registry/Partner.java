@@ -17,7 +17,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,11 +38,9 @@ public class Partner {
     private Long id;
 
     @NotBlank
-    @Size(max = 100)
     private String nameZh;
 
     @NotBlank
-    @Size(max = 200)
     private String nameEn;
 
     // Countries are reference data; the audit trail records which country, not the country's own history.
@@ -63,7 +60,6 @@ public class Partner {
     @DecimalMin("-180") @DecimalMax("180")
     private Double longitude;
 
-    @Size(max = 500)
     private String coordinateSource;
 
     @Version

@@ -16,12 +16,10 @@ import cn.gz.youcheng.registry.RegistryCommands.EditAgreement;
 import cn.gz.youcheng.registry.RegistryService;
 import cn.gz.youcheng.security.Role;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.router.QueryParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,11 +66,9 @@ class InternalNotesStayInternalTest extends KaribuTest {
             String page = shown();
             assertThat(page).contains("Lahti city hall").contains("Suspended by mutual agreement.")
                     .contains("https://example.org/lahti-mou").doesNotContain(MARKER);
-            for (String view : List.of("", "statistics", "map")) {
-                UI.getCurrent().navigate(view, QueryParameters.simple(Map.of("status", "all", "q", "Lahti")));
-                assertThat(shown()).as(view).isNotEmpty().doesNotContain(MARKER);
-            }
         }
+        // The directory, the statistics and the map show rows and counts of a read model with no field for an
+        // agreement's text at all; the partner page and the downloads are where agreements' texts are public.
 
         MockMvc http = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         for (String download : List.of("/export/partners.csv?status=all", "/export/partners.json?status=all",

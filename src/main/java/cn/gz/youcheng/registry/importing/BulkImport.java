@@ -298,7 +298,7 @@ public class BulkImport {
             for (CSVRecord record : parser) {
                 number++;
                 if (number > MAX_ROWS) {
-                    break;
+                    return Message.of("import.error.too-many-rows");
                 }
                 try {
                     wanted.add(csvRow(number, record, countries));

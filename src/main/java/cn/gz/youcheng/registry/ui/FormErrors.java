@@ -6,7 +6,8 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.Map;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Shows what the registry refused, next to the field it concerns where there is one. */
@@ -37,8 +38,19 @@ final class FormErrors {
                 }
             }
             return false;
-        } catch (OptimisticLockingFailureException e) {
+        } catch (ConcurrencyFailureException e) {
+            // Another officer saved the same record first, or held it (a lock given up, a deadlock's loser).
             onConflict.run();
+            return false;
+        } catch (DataIntegrityViolationException e) {
+            // Only a colleague saving the same thing at the same moment gets past the service's own checks.
+            HasValidation name = fields.get("nameZh");
+            if (name != null && String.valueOf(e.getMessage()).contains("partner_identity")) {
+                name.setErrorMessage(owner.getTranslation("validation.partner-exists"));
+                name.setInvalid(true);
+            } else {
+                onConflict.run();
+            }
             return false;
         } catch (AccessDeniedException e) {
             error(owner.getTranslation("admin.denied"));

@@ -2,6 +2,7 @@ package cn.gz.youcheng.registry.ui;
 
 import cn.gz.youcheng.base.ui.BoundedUpload;
 import cn.gz.youcheng.base.ui.Messages;
+import cn.gz.youcheng.registry.RegistryValidationException;
 import cn.gz.youcheng.registry.importing.BulkImport;
 import cn.gz.youcheng.registry.importing.ImportRejectedException;
 import cn.gz.youcheng.security.Role;
@@ -22,7 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import java.util.Locale;
 
 /**
@@ -48,13 +49,12 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         this.bulkImport = bulkImport;
         setSizeFull();
         // Bounded on the server while it streams: the browser's own limit below is a convenience only.
-        Upload upload = new Upload(new BoundedUpload(BulkImport.MAX_BYTES, this::preview,
-                () -> summary.setText(getTranslation("import.error.too-large"))));
+        Upload upload = new Upload(new BoundedUpload(BulkImport.MAX_BYTES, this::preview, this::tooLarge));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(BulkImport.MAX_BYTES);
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
-        upload.addFileRejectedListener(event -> summary.setText(getTranslation("import.error.too-large")));
+        upload.addFileRejectedListener(event -> tooLarge());
 
         summary.setId("import-summary");
         rows.setId("import-rows");
@@ -90,6 +90,15 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         show(bulkImport.preview(name, data));
     }
 
+    /** A file refused for its size replaces the one before: nothing is left to apply by mistake. */
+    void tooLarge() {
+        previewed = null;
+        content = null;
+        rows.setItems(java.util.List.of());
+        apply.setEnabled(false);
+        summary.setText(getTranslation("import.error.too-large"));
+    }
+
     void applyFile() {
         try {
             BulkImport.Preview applied = bulkImport.apply(previewed, content);
@@ -103,7 +112,8 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
             apply.setEnabled(e.preview().rows().stream().noneMatch(row -> row.outcome() == BulkImport.Outcome.ERROR)
                     && e.preview().rows().stream().anyMatch(row -> row.outcome() == BulkImport.Outcome.NEW
                     || row.outcome() == BulkImport.Outcome.CHANGED));
-        } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+        } catch (ConcurrencyFailureException | DataIntegrityViolationException | RegistryValidationException e) {
+            // A colleague saved a partner of the file while it was applied: nothing was applied.
             log.info("Import of {} not applied: the registry changed while it ran ({})", previewed.fileName(),
                     e.getClass().getSimpleName());
             summary.setText(getTranslation("import.error.changed-while-applying"));

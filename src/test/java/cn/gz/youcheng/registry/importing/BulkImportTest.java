@@ -253,6 +253,19 @@ class BulkImportTest {
     }
 
     @Test
+    void aFileOfMoreRowsThanTheLimitIsRefusedAsAWholeNotCutShort() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i <= BulkImport.MAX_ROWS; i++) {
+            csv.append("exchange,,城").append(i).append(",City ").append(i).append(",,,NO,europe,city,2025-01-01,,,\r\n");
+        }
+
+        Preview preview = bulkImport.preview("long.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(preview.fileProblem()).isEqualTo(Message.of("import.error.too-many-rows"));
+        assertThat(preview.rows()).isEmpty();
+    }
+
+    @Test
     void importingNeedsAnOfficer() {
         SecurityContextHolder.clearContext();
 

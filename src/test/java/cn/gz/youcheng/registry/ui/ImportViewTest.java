@@ -70,6 +70,18 @@ class ImportViewTest extends KaribuTest {
     }
 
     @Test
+    void aFileRefusedForItsSizeLeavesNothingOfTheFileBeforeToApply() {
+        upload("small.csv", HEADER + "exchange,莱里亚,Leiria,PT,europe,2024-10-10\n");
+        assertThat(_get(Button.class, spec -> spec.withId("import-apply")).isEnabled()).isTrue();
+
+        _get(ImportView.class, spec -> { }).tooLarge();
+
+        assertThat(text("import-summary")).isEqualTo("The file is too large.");
+        assertThat(_get(Button.class, spec -> spec.withId("import-apply")).isEnabled()).isFalse();
+        assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("import-rows")))).isZero();
+    }
+
+    @Test
     void aFileWithErrorsCannotBeApplied() {
         upload("dates.csv", HEADER + "exchange,塞维利亚,Seville,ES,europe,10/10/2025\n");
 
