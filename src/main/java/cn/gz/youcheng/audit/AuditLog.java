@@ -1,8 +1,8 @@
 package cn.gz.youcheng.audit;
 
+import cn.gz.youcheng.base.Guangzhou;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
 public class AuditLog {
 
-    /** Dates in the filter are Guangzhou's calendar days. */
-    private static final ZoneId GUANGZHOU = ZoneId.of("Asia/Shanghai");
 
     private static final String TOUCHED = """
             (select pa.id as partner_id from partner_aud pa where pa.rev = r.id
@@ -166,11 +164,11 @@ public class AuditLog {
             conditions.add(user + " = :username");
         }
         if (filter.from() != null) {
-            params.put("from", filter.from().atStartOfDay(GUANGZHOU).toOffsetDateTime());
+            params.put("from", filter.from().atStartOfDay(Guangzhou.ZONE).toOffsetDateTime());
             conditions.add(at + " >= :from");
         }
         if (filter.to() != null) {
-            params.put("to", filter.to().plusDays(1).atStartOfDay(GUANGZHOU).toOffsetDateTime());
+            params.put("to", filter.to().plusDays(1).atStartOfDay(Guangzhou.ZONE).toOffsetDateTime());
             conditions.add(at + " < :to");
         }
         return conditions;

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The directory's URL query parameters (a public contract, see DESIGN.md): {@code q}, {@code list},
+ * The directory's URL query parameters (a public contract, docs/urls.md): {@code q}, {@code list},
  * {@code country} (repeatable), {@code continent} (repeatable), {@code from}, {@code to}, {@code status},
  * {@code asOf}. Shared by the directory view and the downloads so that one link means the same rows
  * everywhere. A value that cannot be understood is ignored and reported, never fatal.

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,8 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * derived lists and sequence numbers, filtered and sorted in the database, so that a page of rows never
  * needs the whole table in memory and a download streams row by row.
  */
+// The registry's public reads: the same for every visitor, signed in or not.
 @Service
 @Transactional(readOnly = true)
+@PreAuthorize("permitAll()")
 public class DirectoryQueries {
 
     /*

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.security;
 
+import cn.gz.youcheng.base.Guangzhou;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -178,7 +179,7 @@ public class SignInThrottle {
     }
 
     /** Attempts older than {@link #RETENTION} are dropped by a nightly clean-up. */
-    @Scheduled(cron = "0 17 3 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "0 17 3 * * *", zone = Guangzhou.ZONE_ID)
     public int forgetOldAttempts() {
         return jdbc.sql("delete from sign_in_attempt where attempted_at < :cutoff")
                 .param("cutoff", utc(clock.instant().minus(RETENTION)))

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.audit.ui;
 
+import cn.gz.youcheng.base.Guangzhou;
 import cn.gz.youcheng.audit.AuditLog;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -16,7 +17,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -31,7 +31,6 @@ import java.util.Locale;
 class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final ZoneId GUANGZHOU = ZoneId.of("Asia/Shanghai");
 
     AuditLogView(AuditLog log) {
         setSizeFull();
@@ -62,7 +61,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(entry -> TIME.format(entry.at().atZoneSameInstant(ZoneOffset.UTC)) + " UTC")
                 .setHeader(getTranslation("audit.time-utc")).setAutoWidth(true);
-        grid.addColumn(entry -> TIME.format(entry.at().atZoneSameInstant(GUANGZHOU)))
+        grid.addColumn(entry -> TIME.format(entry.at().atZoneSameInstant(Guangzhou.ZONE)))
                 .setHeader(getTranslation("audit.time-local")).setAutoWidth(true);
         grid.addColumn(AuditLog.Entry::username).setHeader(getTranslation("audit.user")).setAutoWidth(true);
         grid.addColumn(entry -> String.join("、", entry.partners())

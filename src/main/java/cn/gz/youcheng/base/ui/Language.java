@@ -5,7 +5,7 @@ import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
 
 /** The languages of the interface. The choice is kept in the session, so it holds across pages. */
-enum Language {
+public enum Language {
     /** Simplified Chinese with the country, so that bean-validation and date texts are Chinese too. */
     ZH(Locale.SIMPLIFIED_CHINESE, "中文"),
     EN(Locale.ENGLISH, "English");
@@ -24,6 +24,11 @@ enum Language {
 
     static Language of(Locale locale) {
         return locale != null && locale.getLanguage().equals(Locale.CHINESE.getLanguage()) ? ZH : EN;
+    }
+
+    /** Whether a visitor of this locale reads the Chinese names first (views choose names by it). */
+    public static boolean chinese(Locale locale) {
+        return of(locale) == ZH;
     }
 
     /** {@code zh} or {@code en}, as in the {@code lang} URL parameter; null for anything else. */

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +34,10 @@ class DownloadController {
     private final DirectoryQueries queries;
     private final OfficialListExport officialList;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    DownloadController(DirectoryQueries queries, OfficialListExport officialList, ObjectMapper json) {
+    DownloadController(DirectoryQueries queries, OfficialListExport officialList, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.queries = queries;
         this.officialList = officialList;
         this.json = json;
@@ -80,7 +83,7 @@ class DownloadController {
             out.writeName("metadata");
             out.writeStartObject();
             out.writeStringProperty("title", "广州市国际友好城市 / Guangzhou international partner cities");
-            out.writeStringProperty("generatedAt", Instant.now().toString());
+            out.writeStringProperty("generatedAt", clock.instant().toString());
             out.writeStringProperty("asOf", filter.asOf().toString());
             out.writeStringProperty("dataChangedAt", download.version().changedAt().toString());
             out.writePOJOProperty("filters", DirectoryParameters.format(filter, queries.today()));

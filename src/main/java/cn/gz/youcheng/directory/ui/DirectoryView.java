@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.CountryOption;
 import cn.gz.youcheng.registry.DirectoryFilter;
@@ -295,7 +296,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     }
 
     private boolean chinese() {
-        return getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+        return Language.chinese(getLocale());
     }
 
     private String date(LocalDate date) {

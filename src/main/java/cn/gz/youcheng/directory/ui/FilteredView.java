@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.DirectoryQueries;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -46,6 +47,6 @@ abstract class FilteredView extends VerticalLayout implements BeforeEnterObserve
     protected abstract void render(DirectoryParameters.Parsed parsed);
 
     protected boolean chinese() {
-        return getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+        return Language.chinese(getLocale());
     }
 }

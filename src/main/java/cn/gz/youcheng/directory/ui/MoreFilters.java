@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
@@ -152,6 +153,6 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
     }
 
     private boolean chinese() {
-        return getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+        return Language.chinese(getLocale());
     }
 }

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.DirectoryQueries;
 import cn.gz.youcheng.registry.PartnerDetails;
@@ -58,7 +59,7 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
             return;
         }
         removeAll();
-        boolean chinese = getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+        boolean chinese = Language.chinese(getLocale());
         H2 name = new H2(chinese ? partner.nameZh() + " " + partner.nameEn() : partner.nameEn() + " " + partner.nameZh());
         name.setId("partner-name");
         add(new RouterLink(getTranslation("partner.back"), DirectoryView.class), name);

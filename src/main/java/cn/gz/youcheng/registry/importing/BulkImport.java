@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -95,10 +96,12 @@ public class BulkImport {
 
     private final RegistryService registry;
     private final PartnerRepository partners;
+    private final Clock clock;
 
-    BulkImport(RegistryService registry, PartnerRepository partners) {
+    BulkImport(RegistryService registry, PartnerRepository partners, Clock clock) {
         this.registry = registry;
         this.partners = partners;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -201,7 +204,7 @@ public class BulkImport {
             if (row.nameEn() == null) {
                 return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), Message.of("import.row.name-en-needed"));
             }
-            if (row.signedOn() != null && row.signedOn().isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+            if (row.signedOn() != null && row.signedOn().isAfter(LocalDate.now(clock))) {
                 return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), Message.of("import.row.future"));
             }
             actions.add(() -> registry.addPartner(new RegistryCommands.AddPartner(row.nameZh(), row.nameEn(), row.iso2(),

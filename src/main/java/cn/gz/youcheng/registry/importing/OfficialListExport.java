@@ -8,6 +8,7 @@ import cn.gz.youcheng.registry.PartnerRow;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,8 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The official list as it stands in the registry on a date, in the published text format. A filtered
  * list keeps the official sequence numbers and counts its own total.
  */
+// The official list, as published: for every visitor.
 @Service
 @Transactional(readOnly = true)
+@PreAuthorize("permitAll()")
 public class OfficialListExport {
 
     private final DirectoryQueries queries;

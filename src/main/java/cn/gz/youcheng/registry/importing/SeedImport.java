@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Loads Guangzhou's official list into an empty registry, joined with the reference data that gives every
  * partner its English name, ISO country, administrative level and GeoNames coordinates.
  */
+// Loads the official list at start-up, before anyone can sign in; no request reaches it.
 @Service
+@PreAuthorize("permitAll()")
 public class SeedImport {
 
     static final String OFFICIAL_LIST = "seed/guangzhou-friendship-cities.txt";

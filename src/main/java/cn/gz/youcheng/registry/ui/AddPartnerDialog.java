@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementKind;
 import cn.gz.youcheng.registry.Continent;
@@ -40,11 +41,11 @@ class AddPartnerDialog extends Dialog {
     final TextArea internalNote = new TextArea();
     final Button save = new Button();
 
-    AddPartnerDialog(RegistryService registry, LongConsumer onAdded) {
+    AddPartnerDialog(RegistryService registry, LocalDate today, LongConsumer onAdded) {
         setHeaderTitle(getTranslation("admin.add-partner"));
         setId("add-partner-dialog");
         setWidth("min(48em, 100vw)");
-        boolean chinese = getLocale().getLanguage().equals(Locale.CHINESE.getLanguage());
+        boolean chinese = Language.chinese(getLocale());
 
         label(nameZh, "nameZh");
         label(nameEn, "nameEn");
@@ -69,7 +70,7 @@ class AddPartnerDialog extends Dialog {
         kind.setItems(AgreementKind.values());
         kind.setItemLabelGenerator(k -> getTranslation(Keys.of("kind", k)));
         label(signedOn, "signedOn");
-        signedOn.setMax(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        signedOn.setMax(today);
         signedOn.setLocale(getLocale());
         label(placeSigned, "placeSigned");
         label(source, "source");

@@ -71,7 +71,7 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
         status.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
 
         Button add = new Button(getTranslation("admin.add-partner"), VaadinIcon.PLUS.create(),
-                event -> new AddPartnerDialog(registry, this::opened).open());
+                event -> new AddPartnerDialog(registry, queries.today(), this::opened).open());
         add.setId("add-partner");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 

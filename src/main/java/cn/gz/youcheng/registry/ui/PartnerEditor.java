@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.base.Guangzhou;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.PartnerEditing;
@@ -24,7 +25,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -35,7 +35,6 @@ import java.util.Map;
  */
 class PartnerEditor extends Dialog {
 
-    private static final ZoneId GUANGZHOU = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final RegistryService registry;
@@ -114,8 +113,8 @@ class PartnerEditor extends Dialog {
         for (PartnerHistory.Entry entry : history.of(partnerId)) {
             ListItem item = new ListItem();
             item.add(new Span(entry.username() + " · " + TIME.format(entry.at().atZone(ZoneOffset.UTC)) + " UTC ("
-                    + TIME.format(entry.at().atZone(GUANGZHOU)) + " " + getTranslation("admin.history.local") + ") · "
-                    + subject(entry) + " · " + getTranslation("admin.history." + entry.type().name().toLowerCase())
+                    + TIME.format(entry.at().atZone(Guangzhou.ZONE)) + " " + getTranslation("admin.history.local") + ") · "
+                    + subject(entry) + " · " + getTranslation("admin.history." + entry.type().name().toLowerCase(java.util.Locale.ROOT))
                     + (entry.comment() == null ? "" : " · " + entry.comment())));
             UnorderedList changes = new UnorderedList();
             entry.changes().forEach(change -> changes.add(new ListItem(getTranslation("admin.field." + change.field())

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.security.ui;
 
+import cn.gz.youcheng.base.Guangzhou;
 import cn.gz.youcheng.security.Role;
 import cn.gz.youcheng.security.UserException;
 import cn.gz.youcheng.security.UserService;
@@ -24,8 +25,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -39,7 +40,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(Guangzhou.ZONE);
 
     private final UserService users;
     private final Grid<UserSummary> grid = new Grid<>(UserSummary.class, false);
@@ -48,7 +49,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         this.users = users;
         grid.setId("users-grid");
         grid.addColumn(UserSummary::username).setHeader(getTranslation("users.username")).setAutoWidth(true);
-        grid.addColumn(user -> getTranslation("role." + user.role().name().toLowerCase()))
+        grid.addColumn(user -> getTranslation("role." + user.role().name().toLowerCase(Locale.ROOT)))
                 .setHeader(getTranslation("users.role")).setAutoWidth(true);
         grid.addColumn(user -> getTranslation(user.enabled() ? "users.enabled" : "users.disabled"))
                 .setHeader(getTranslation("users.state")).setAutoWidth(true);
@@ -73,7 +74,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         toggle.setId((user.enabled() ? "disable-" : "enable-") + user.username());
         Select<Role> role = new Select<>();
         role.setItems(Role.values());
-        role.setItemLabelGenerator(r -> getTranslation("role." + r.name().toLowerCase()));
+        role.setItemLabelGenerator(r -> getTranslation("role." + r.name().toLowerCase(Locale.ROOT)));
         role.setValue(user.role());
         role.setId("role-" + user.username());
         role.setAriaLabel(getTranslation("users.role"));
@@ -114,7 +115,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         Select<Role> role = new Select<>();
         role.setLabel(getTranslation("users.role"));
         role.setItems(Role.values());
-        role.setItemLabelGenerator(r -> getTranslation("role." + r.name().toLowerCase()));
+        role.setItemLabelGenerator(r -> getTranslation("role." + r.name().toLowerCase(Locale.ROOT)));
         role.setValue(Role.EDITOR);
         dialog.add(new FormLayout(username, password, role));
         Button save = new Button(getTranslation("admin.save"), event -> {
