@@ -1,6 +1,7 @@
 package cn.gz.youcheng.audit;
 
 import cn.gz.youcheng.base.Guangzhou;
+import cn.gz.youcheng.base.db.Like;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -144,8 +145,7 @@ public class AuditLog {
     private static String revisionWhere(Filter filter, Map<String, Object> params) {
         List<String> conditions = common(filter, params, "r.username", "r.created_at");
         if (!blank(filter.partner())) {
-            params.put("partner", "%" + filter.partner().strip().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            params.put("partner", Like.containing(filter.partner().strip()));
             conditions.add("exists (select 1 from partner p where (p.name_zh ilike :partner or p.name_en ilike :partner)"
                     + " and p.id in (select partner_id from " + TOUCHED + " t))");
         }

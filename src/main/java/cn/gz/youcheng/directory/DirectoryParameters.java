@@ -4,6 +4,7 @@ import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.DirectoryFilter;
 import cn.gz.youcheng.registry.PartnerList;
+import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -128,6 +129,12 @@ public final class DirectoryParameters {
     }
 
     /** The parameters that describe a filter, leaving out what is the default (today, active partners). */
+    /** The filter as a query to append to a path: empty, or {@code ?} and the parameters. */
+    public static String querySuffix(DirectoryFilter filter, LocalDate today) {
+        String query = new QueryParameters(format(filter, today)).getQueryString();
+        return query.isEmpty() ? "" : "?" + query;
+    }
+
     public static Map<String, List<String>> format(DirectoryFilter filter, LocalDate today) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (filter.text() != null) {

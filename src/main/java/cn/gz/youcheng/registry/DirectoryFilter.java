@@ -34,6 +34,21 @@ public record DirectoryFilter(
         Objects.requireNonNull(asOf, "asOf");
     }
 
+    /** The same filter with another text. */
+    public DirectoryFilter withText(String newText) {
+        return new DirectoryFilter(newText, list, countries, continents, fromYear, toYear, status, asOf);
+    }
+
+    /** The same filter for these countries only. */
+    public DirectoryFilter withCountries(Set<String> newCountries) {
+        return new DirectoryFilter(text, list, newCountries, continents, fromYear, toYear, status, asOf);
+    }
+
+    /** The same filter for agreements of this standing (null for any). */
+    public DirectoryFilter withStatus(AgreementStatus newStatus) {
+        return new DirectoryFilter(text, list, countries, continents, fromYear, toYear, newStatus, asOf);
+    }
+
     /** The two official lists on a date: every partner with an active agreement, nothing else narrowed. */
     public static DirectoryFilter official(LocalDate asOf) {
         return new DirectoryFilter(null, null, null, null, null, null, AgreementStatus.ACTIVE, asOf);

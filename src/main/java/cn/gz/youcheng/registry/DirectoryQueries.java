@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry;
 
+import cn.gz.youcheng.base.db.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -422,15 +423,10 @@ public class DirectoryQueries {
         List<String> textCountries = filter.text() == null ? List.of() : jdbc.sql("""
                         select iso2 from country where name_zh ilike :text or name_en ilike :text
                         """)
-                .param("text", containing(filter.text()))
+                .param("text", Like.containing(filter.text()))
                 .query(String.class)
                 .list();
         return new Query(filter, textCountries);
-    }
-
-    /** An ILIKE pattern for text anywhere in a value, with the pattern's own wildcards taken literally. */
-    private static String containing(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** The where clause and parameters of a filter; values are always bound, never spliced into the SQL. */
@@ -442,7 +438,7 @@ public class DirectoryQueries {
             List<String> conditions = new ArrayList<>();
             params.put("asOf", filter.asOf());
             if (filter.text() != null) {
-                params.put("text", containing(filter.text()));
+                params.put("text", Like.containing(filter.text()));
                 params.put("term", filter.text());
                 // Two conditions with the same matches: the first finds candidates by index (a name has every
                 // piece of a search it contains, V4__text_search_indexes.sql), the second checks each

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.audit.ui;
 
+import cn.gz.youcheng.base.ui.ComponentTexts;
 import cn.gz.youcheng.base.Guangzhou;
 import cn.gz.youcheng.audit.AuditLog;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -38,9 +39,9 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         user.setId("audit-user");
         user.setItems(log.usernames());
         user.setClearButtonVisible(true);
-        DatePicker from = new DatePicker(getTranslation("audit.from"));
+        DatePicker from = ComponentTexts.dates(new DatePicker(getTranslation("audit.from")));
         from.setId("audit-from");
-        DatePicker to = new DatePicker(getTranslation("audit.to"));
+        DatePicker to = ComponentTexts.dates(new DatePicker(getTranslation("audit.to")));
         to.setId("audit-to");
         Select<AuditLog.Kind> kind = new Select<>();
         kind.setId("audit-kind");

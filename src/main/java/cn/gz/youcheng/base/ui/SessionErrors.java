@@ -2,8 +2,6 @@ package cn.gz.youcheng.base.ui;
 
 import cn.gz.youcheng.base.DatabaseFailures;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -34,9 +32,7 @@ class SessionErrors implements VaadinServiceInitListener {
         }
         UI ui = UI.getCurrent();
         if (ui != null) {
-            Notification notification = Notification.show(ui.getTranslation(database ? "error.database.text"
-                    : "error.unexpected.text"), 8000, Notification.Position.MIDDLE);
-            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(ui.getTranslation(database ? "error.database.text" : "error.unexpected.text"));
         }
     }
 }

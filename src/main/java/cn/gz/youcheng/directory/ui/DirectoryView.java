@@ -64,7 +64,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final H2 title = new H2();
     private final Paragraph officialSentence = new Paragraph();
     private final Paragraph summary = new Paragraph();
-    private final Paragraph notice = new Paragraph();
+    private final IgnoredNotice notice = new IgnoredNotice("directory-notice");
     private final TextField text = new TextField();
     private final Details filtersPanel = new Details();
     /** Made when first needed: see {@link MoreFilters}. */
@@ -92,10 +92,6 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         officialSentence.getStyle().set("font-weight", "600").set("margin", "0");
         summary.setId("directory-summary");
         summary.getStyle().set("margin", "0");
-        notice.setId("directory-notice");
-        notice.getElement().setAttribute("role", "status");
-        notice.getStyle().set("color", "var(--lumo-error-text-color)").set("margin", "0");
-        notice.setVisible(false);
 
         configureFilters();
         columns = configureGrid();
@@ -127,7 +123,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         // Only a visitor's change navigates; a value set from the URL or by the view itself does not.
         text.addValueChangeListener(event -> {
             if (event.isFromClient()) {
-                navigate(moreFilters == null ? withText(filter, text.getValue()) : moreFilters.filter(text.getValue()));
+                navigate(moreFilters == null ? filter.withText(text.getValue()) : moreFilters.filter(text.getValue()));
             }
         });
     }
@@ -140,11 +136,6 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
             filtersPanel.add(moreFilters);
         }
         return moreFilters;
-    }
-
-    private static DirectoryFilter withText(DirectoryFilter filter, String text) {
-        return new DirectoryFilter(text, filter.list(), filter.countries(), filter.continents(), filter.fromYear(),
-                filter.toYear(), filter.status(), filter.asOf());
     }
 
     private Map<String, Grid.Column<PartnerRow>> configureGrid() {
@@ -208,13 +199,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
             moreFilters();
             filtersPanel.setOpened(true);
         }
-        if (parsed.ignored().isEmpty()) {
-            notice.setVisible(false);
-        } else {
-            notice.setText(getTranslation("directory.notice.ignored", parsed.ignored().stream()
-                    .map(DirectoryParameters.Ignored::toString).collect(Collectors.joining(", "))));
-            notice.setVisible(true);
-        }
+        notice.show(parsed);
         refresh();
     }
 
@@ -226,8 +211,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private void refresh() {
         grid.getDataProvider().refreshAll();
         updateSummary();
-        String query = new QueryParameters(DirectoryParameters.format(filter, queries.today())).getQueryString();
-        String suffix = query.isEmpty() ? "" : "?" + query;
+        String suffix = DirectoryParameters.querySuffix(filter, queries.today());
         csv.setHref("export/partners.csv" + suffix);
         json.setHref("export/partners.json" + suffix);
         officialText.setHref("export/official.txt" + suffix);

@@ -7,9 +7,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;
-import java.util.stream.Collectors;
 
 /**
  * The filters a statistics or map view shows, read from the same URL parameters as the directory, with
@@ -22,8 +20,8 @@ final class FilterBar {
 
     static Component of(Component view, DirectoryParameters.Parsed parsed, LocalDate today) {
         DirectoryFilter filter = parsed.filter();
-        String query = new QueryParameters(DirectoryParameters.format(filter, today)).getQueryString();
-        String suffix = query.isEmpty() ? "" : "?" + query;
+        String suffix = DirectoryParameters.querySuffix(filter, today);
+        String query = suffix.isEmpty() ? "" : suffix.substring(1);
         Paragraph selection = new Paragraph(query.isEmpty()
                 ? view.getTranslation("filters.none", filter.asOf())
                 : view.getTranslation("filters.some", query.replace("&", ", "), filter.asOf()));
@@ -37,12 +35,7 @@ final class FilterBar {
         bar.setPadding(false);
         bar.setSpacing(false);
         if (!parsed.ignored().isEmpty()) {
-            Paragraph notice = new Paragraph(view.getTranslation("directory.notice.ignored", parsed.ignored().stream()
-                    .map(DirectoryParameters.Ignored::toString).collect(Collectors.joining(", "))));
-            notice.setId("filter-notice");
-            notice.getElement().setAttribute("role", "status");
-            notice.getStyle().set("color", "var(--lumo-error-text-color)").set("margin", "0");
-            bar.add(notice);
+            bar.add(new IgnoredNotice("filter-notice").show(parsed));
         }
         return bar;
     }

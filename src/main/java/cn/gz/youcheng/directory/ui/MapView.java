@@ -47,9 +47,7 @@ class MapView extends FilteredView implements HasDynamicTitle {
         map.setHeight("min(70vh, 40em)");
         map.addItemClickListener(event -> {
             if (event.id().startsWith(COUNTRY)) {
-                DirectoryFilter country = new DirectoryFilter(filter.text(), filter.list(),
-                        Set.of(event.id().substring(COUNTRY.length())), filter.continents(), filter.fromYear(),
-                        filter.toYear(), filter.status(), filter.asOf());
+                DirectoryFilter country = filter.withCountries(Set.of(event.id().substring(COUNTRY.length())));
                 UI.getCurrent().navigate(DirectoryView.class,
                         new QueryParameters(DirectoryParameters.format(country, queries.today())));
             } else {

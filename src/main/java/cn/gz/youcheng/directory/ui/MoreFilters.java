@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import cn.gz.youcheng.base.ui.ComponentTexts;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.AgreementStatus;
@@ -44,7 +45,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
     private final IntegerField fromYear = new IntegerField();
     private final IntegerField toYear = new IntegerField();
     private final Select<AgreementStatus> status = new Select<>();
-    private final DatePicker asOf = new DatePicker();
+    private final DatePicker asOf = ComponentTexts.dates(new DatePicker());
     private final Button reset = new Button();
 
     /**

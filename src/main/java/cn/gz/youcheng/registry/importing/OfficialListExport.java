@@ -30,8 +30,7 @@ public class OfficialListExport {
 
     public OfficialList officialList(DirectoryFilter filter) {
         // The official lists hold only partners with an active agreement, whatever status was asked for.
-        DirectoryFilter listed = new DirectoryFilter(filter.text(), filter.list(), filter.countries(),
-                filter.continents(), filter.fromYear(), filter.toYear(), AgreementStatus.ACTIVE, filter.asOf());
+        DirectoryFilter listed = filter.withStatus(AgreementStatus.ACTIVE);
         List<OfficialEntry> sister = new ArrayList<>();
         List<OfficialEntry> exchange = new ArrayList<>();
         queries.forEach(listed, row -> (row.list() == PartnerList.SISTER ? sister : exchange).add(entry(row)));

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.base.ui.ComponentTexts;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementKind;
@@ -35,7 +36,7 @@ class AddPartnerDialog extends Dialog {
     final NumberField latitude = new NumberField();
     final NumberField longitude = new NumberField();
     final Select<AgreementKind> kind = new Select<>();
-    final DatePicker signedOn = new DatePicker();
+    final DatePicker signedOn = ComponentTexts.dates(new DatePicker());
     final TextField placeSigned = new TextField();
     final TextField source = new TextField();
     final TextArea internalNote = new TextArea();

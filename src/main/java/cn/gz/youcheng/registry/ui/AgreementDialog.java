@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.base.ui.ComponentTexts;
 import cn.gz.youcheng.registry.PartnerEditing.AgreementEditing;
 import cn.gz.youcheng.registry.RegistryCommands;
 import cn.gz.youcheng.registry.RegistryService;
@@ -16,7 +17,7 @@ import java.util.Objects;
 /** Corrects an agreement's details: signing date, place and source (published), internal note (not). */
 class AgreementDialog extends Dialog {
 
-    final DatePicker signedOn = new DatePicker();
+    final DatePicker signedOn = ComponentTexts.dates(new DatePicker());
     final TextField placeSigned = new TextField();
     final TextField source = new TextField();
     final TextArea internalNote = new TextArea();

@@ -1,10 +1,9 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.base.ui.Notices;
 import cn.gz.youcheng.registry.RegistryValidationException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.Map;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -59,12 +58,10 @@ final class FormErrors {
     }
 
     static void error(String message) {
-        Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notices.error(message);
     }
 
     static void saved(String message) {
-        Notification notification = Notification.show(message, 3000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notices.saved(message);
     }
 }

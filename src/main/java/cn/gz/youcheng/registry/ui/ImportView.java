@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.base.ui.ComponentTexts;
 import cn.gz.youcheng.base.ui.BoundedUpload;
 import cn.gz.youcheng.base.ui.Messages;
 import cn.gz.youcheng.registry.RegistryValidationException;
@@ -51,6 +52,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         // Bounded on the server while it streams: the browser's own limit below is a convenience only.
         Upload upload = new Upload(new BoundedUpload(BulkImport.MAX_BYTES, this::preview, this::tooLarge));
         upload.setId("import-upload");
+        ComponentTexts.upload(upload);
         upload.setMaxFiles(1);
         upload.setMaxFileSize(BulkImport.MAX_BYTES);
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.base.ui.ComponentTexts;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.PartnerEditing.AgreementEditing;
 import cn.gz.youcheng.registry.RegistryCommands;
@@ -15,7 +16,7 @@ import java.util.Map;
 /** Suspends, ends or reinstates an agreement from a date, for a reason (published), with an internal note (not). */
 class StatusDialog extends Dialog {
 
-    final DatePicker effectiveOn = new DatePicker();
+    final DatePicker effectiveOn = ComponentTexts.dates(new DatePicker());
     final TextArea reason = new TextArea();
     final TextArea internalNote = new TextArea();
     final Button confirm = new Button();

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.base.ui.ComponentTexts;
 import cn.gz.youcheng.registry.PartnerEditing;
 import cn.gz.youcheng.registry.RegistryCommands;
 import cn.gz.youcheng.registry.RegistryService;
@@ -15,7 +16,7 @@ import java.util.Map;
 /** 升级: records the sister-city agreement that replaces the partner's exchange memorandum. */
 class UpgradeDialog extends Dialog {
 
-    final DatePicker signedOn = new DatePicker();
+    final DatePicker signedOn = ComponentTexts.dates(new DatePicker());
     final TextField placeSigned = new TextField();
     final TextField source = new TextField();
     final Button confirm = new Button();

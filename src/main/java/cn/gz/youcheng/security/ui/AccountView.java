@@ -1,5 +1,6 @@
 package cn.gz.youcheng.security.ui;
 
+import cn.gz.youcheng.base.ui.Notices;
 import cn.gz.youcheng.security.SecondFactor;
 import cn.gz.youcheng.security.SignInThrottledException;
 import cn.gz.youcheng.security.UserException;
@@ -13,8 +14,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -78,14 +77,11 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
                 current.clear();
                 next.clear();
                 repeat.clear();
-                Notification.show(getTranslation("password.changed"), 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.saved(getTranslation("password.changed"));
             } catch (UserException e) {
-                Notification.show(AccountMessages.of(this, e), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notices.error(AccountMessages.of(this, e));
             } catch (SignInThrottledException e) {
-                Notification.show(getTranslation("account.throttled"), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notices.error(getTranslation("account.throttled"));
             }
         });
         save.setId("change-password");

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.security.ui;
 
+import cn.gz.youcheng.base.ui.Notices;
 import cn.gz.youcheng.base.Guangzhou;
 import cn.gz.youcheng.security.Role;
 import cn.gz.youcheng.security.UserException;
@@ -12,8 +13,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -149,16 +148,13 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
     private boolean attempt(Supplier<?> change) {
         try {
             change.get();
-            Notification.show(getTranslation("admin.saved"), 3000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.saved(getTranslation("admin.saved"));
             return true;
         } catch (UserException e) {
-            Notification.show(AccountMessages.of(this, e), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(AccountMessages.of(this, e));
             return false;
         } catch (OptimisticLockingFailureException e) {
-            Notification.show(getTranslation("admin.conflict.text"), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(getTranslation("admin.conflict.text"));
             return false;
         } finally {
             refresh();

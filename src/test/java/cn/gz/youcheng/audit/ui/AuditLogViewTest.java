@@ -14,6 +14,7 @@ import cn.gz.youcheng.security.UserSummary;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -102,6 +103,19 @@ class AuditLogViewTest extends KaribuTest {
         assertThat(_find(Select.class, spec -> spec.withId("audit-kind"))).isEmpty();
         Grid<AuditLog.Entry> grid = grid();
         assertThat(GridKt._findAll(grid)).isNotEmpty().allSatisfy(entry -> assertThat(entry.account()).isEmpty());
+    }
+
+    @Test
+    void theDatePickersSpeakTheOfficersLanguage() {
+        login("auditor", Role.EDITOR);
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+
+        UI.getCurrent().navigate("admin/audit");
+
+        DatePicker from = _get(DatePicker.class, spec -> spec.withId("audit-from"));
+        assertThat(from.getI18n().getMonthNames()).startsWith("一月", "二月");
+        assertThat(from.getI18n().getToday()).isEqualTo("今天");
+        assertThat(from.getI18n().getFirstDayOfWeek()).isEqualTo(1);
     }
 
     @SuppressWarnings("unchecked")

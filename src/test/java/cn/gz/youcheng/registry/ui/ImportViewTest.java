@@ -70,6 +70,19 @@ class ImportViewTest extends KaribuTest {
     }
 
     @Test
+    void theUploadsOwnTextsAreInTheOfficersLanguage() {
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("admin/audit");
+        UI.getCurrent().navigate("admin/import");
+
+        com.vaadin.flow.component.upload.Upload upload = _get(com.vaadin.flow.component.upload.Upload.class,
+                spec -> spec.withId("import-upload"));
+        assertThat(upload.getI18n().getAddFiles().getOne()).isEqualTo("上传文件…");
+        assertThat(upload.getI18n().getDropFiles().getOne()).isEqualTo("将文件拖放到此处");
+        assertThat(upload.getI18n().getError().getFileIsTooBig()).isEqualTo("文件过大");
+    }
+
+    @Test
     void aFileRefusedForItsSizeLeavesNothingOfTheFileBeforeToApply() {
         upload("small.csv", HEADER + "exchange,莱里亚,Leiria,PT,europe,2024-10-10\n");
         assertThat(_get(Button.class, spec -> spec.withId("import-apply")).isEnabled()).isTrue();
