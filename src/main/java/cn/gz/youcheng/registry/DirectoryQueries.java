@@ -36,35 +36,14 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("permitAll()")
 public class DirectoryQueries {
 
-    /*
-     * On a date, each partner stands by one agreement signed by then: an active one if it has any (a
-     * sister-city agreement before an exchange memorandum), else its latest. An agreement's status on the
-     * date is its latest status change by then. Sequence numbers count the active partners of each list by
-     * signing date, ties by partner id (the order partners were recorded in: for the seed, the published
-     * order). Filters apply after numbering, so a filtered row keeps its official number.
+    /**
+     * Partners as they stood on an earlier date, numbered: derived from the status history by the one
+     * definition of a standing (V11__standing_said_once.sql). Filters apply after numbering, so a filtered
+     * row keeps its official number.
      */
     private static final String STANDING_ON_A_DATE = """
-            with status_then as (
-                select distinct on (sc.agreement_id) sc.agreement_id, sc.status
-                from agreement_status_change sc
-                where sc.effective_on <= :asOf
-                order by sc.agreement_id, sc.effective_on desc, sc.id desc
-            ),
-            standing as (
-                select distinct on (a.partner_id) a.partner_id, a.kind, a.signed_on, s.status
-                from agreement a
-                join status_then s on s.agreement_id = a.id
-                where a.signed_on <= :asOf
-                order by a.partner_id,
-                         case s.status when 'ACTIVE' then 0 when 'SUSPENDED' then 1 when 'TERMINATED' then 2 else 3 end,
-                         case a.kind when 'SISTER_CITY' then 0 else 1 end,
-                         a.signed_on desc, a.id desc
-            ),
-            numbered as (
-                select st.*, case st.kind when 'SISTER_CITY' then 0 else 1 end as list_rank,
-                       case when st.status = 'ACTIVE' then (row_number() over (
-                           partition by st.kind, st.status = 'ACTIVE' order by st.signed_on, st.partner_id))::int end as seq
-                from standing st
+            with numbered as (
+                select partner_id, kind, signed_on, status, seq, list_rank from partner_standing_on(:asOf)
             )
             """;
 

@@ -2,6 +2,7 @@ package cn.gz.youcheng.registry;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A partner as the admin form edits it, with the versions that guard against lost updates.
@@ -11,6 +12,11 @@ import java.util.List;
 public record PartnerEditing(long id, long version, String nameZh, String nameEn, String countryIso2, String countryZh,
         String countryEn, AdminLevel adminLevel, Double latitude, Double longitude, boolean upgradable,
         List<AgreementEditing> agreements) {
+
+    /** The agreement that puts the partner on a published list: there is at most one (V8). */
+    public Optional<AgreementEditing> activeAgreement() {
+        return agreements.stream().filter(agreement -> agreement.status() == AgreementStatus.ACTIVE).findFirst();
+    }
 
     /** Place signed and source are published; the internal note is not. */
     public record AgreementEditing(long id, long version, AgreementKind kind, LocalDate signedOn, String placeSigned,

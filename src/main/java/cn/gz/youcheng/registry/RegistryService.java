@@ -206,13 +206,7 @@ public class RegistryService {
         List<Problem> problems = new ArrayList<>();
         AgreementStatus from = agreement.getStatus();
         AgreementStatus to = command.status();
-        boolean allowed = switch (to == null ? AgreementStatus.SUPERSEDED : to) {
-            case SUSPENDED -> from == AgreementStatus.ACTIVE;
-            case TERMINATED -> from == AgreementStatus.ACTIVE || from == AgreementStatus.SUSPENDED;
-            case ACTIVE -> from == AgreementStatus.SUSPENDED || from == AgreementStatus.TERMINATED;
-            case SUPERSEDED -> false;
-        };
-        if (!allowed) {
+        if (to == null || !from.canChangeTo(to)) {
             problems.add(new Problem("status", "validation.status-change-not-allowed"));
         }
         if (to == AgreementStatus.ACTIVE && agreement.getPartner().getAgreements().stream()

@@ -233,9 +233,8 @@ public class BulkImport {
                     row.latitude() + "," + row.longitude()));
             detailsChange = true;
         }
-        Optional<PartnerEditing.AgreementEditing> active = partner.agreements().stream()
-                .filter(a -> a.status() == AgreementStatus.ACTIVE)
-                .min(java.util.Comparator.comparing(a -> a.kind() == AgreementKind.SISTER_CITY ? 0 : 1));
+        // A partner has at most one active agreement (V8), and the list it is published in is that one's.
+        Optional<PartnerEditing.AgreementEditing> active = partner.activeAgreement();
         boolean upgrade = false;
         if (active.isEmpty()) {
             return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), Message.of("import.row.no-active"));

@@ -27,6 +27,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -147,14 +148,15 @@ class PartnerEditor extends Dialog {
         HorizontalLayout actions = new HorizontalLayout();
         actions.add(new Button(getTranslation("admin.edit-agreement"),
                 event -> new AgreementDialog(this, registry, agreement).open()));
-        if (agreement.status() == AgreementStatus.ACTIVE) {
-            actions.add(statusButton(agreement, AgreementStatus.SUSPENDED, "admin.suspend"));
-        }
-        if (agreement.status() == AgreementStatus.ACTIVE || agreement.status() == AgreementStatus.SUSPENDED) {
-            actions.add(statusButton(agreement, AgreementStatus.TERMINATED, "admin.terminate"));
-        }
-        if (agreement.status() == AgreementStatus.SUSPENDED || agreement.status() == AgreementStatus.TERMINATED) {
-            actions.add(statusButton(agreement, AgreementStatus.ACTIVE, "admin.reinstate"));
+        // The buttons in a fixed order, each only where the status allows that change.
+        for (AgreementStatus next : List.of(AgreementStatus.SUSPENDED, AgreementStatus.TERMINATED, AgreementStatus.ACTIVE)) {
+            if (agreement.status().canChangeTo(next)) {
+                actions.add(statusButton(agreement, next, switch (next) {
+                    case SUSPENDED -> "admin.suspend";
+                    case TERMINATED -> "admin.terminate";
+                    default -> "admin.reinstate";
+                }));
+            }
         }
         row.add(actions);
         return row;
