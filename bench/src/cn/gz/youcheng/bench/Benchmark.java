@@ -1,9 +1,10 @@
 package cn.gz.youcheng.bench;
 
 import cn.gz.youcheng.RecordingDataSource;
-import cn.gz.youcheng.registry.DirectoryFilter;
-import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.base.Guangzhou;
 import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -131,7 +131,7 @@ public final class Benchmark {
         if (existing < agreements) {
             System.out.printf("Generating agreements up to %,d (%,d now)%n", agreements, existing);
             try (Connection connection = dataSource.getConnection()) {
-                Generator.Loaded loaded = new Generator(20261128L, LocalDate.now(ZoneId.of("Asia/Shanghai")))
+                Generator.Loaded loaded = new Generator(20261128L, LocalDate.now(Guangzhou.ZONE))
                         .load(connection, agreements);
                 report.line("Generated %,d agreements for %,d partners with COPY, standings computed and analysed, in %,d s",
                         loaded.agreements(), loaded.partners(), loaded.millis() / 1000);
@@ -292,7 +292,7 @@ public final class Benchmark {
 
     private void gridLatency(HikariDataSource dataSource, AppProcess app) throws Exception {
         RecordingDataSource recording = new RecordingDataSource(dataSource);
-        DirectoryQueries queries = new DirectoryQueries(recording, Clock.system(ZoneId.of("Asia/Shanghai")));
+        DirectoryQueries queries = DirectoryQueries.over(recording, Clock.system(Guangzhou.ZONE));
         LocalDate today = queries.today();
         Map<String, DirectoryFilter> filters = new LinkedHashMap<>();
         filters.put("default order (the official lists)", DirectoryFilter.official(today));

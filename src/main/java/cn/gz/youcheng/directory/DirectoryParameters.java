@@ -2,7 +2,7 @@ package cn.gz.youcheng.directory;
 
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
-import cn.gz.youcheng.registry.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.PartnerList;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;

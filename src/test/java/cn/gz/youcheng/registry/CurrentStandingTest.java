@@ -3,6 +3,10 @@ package cn.gz.youcheng.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gz.youcheng.AdminTest;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
+import cn.gz.youcheng.registry.query.PartnerRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,6 +35,8 @@ class CurrentStandingTest {
 
     @Autowired
     DirectoryQueries queries;
+    @Autowired
+    PartnerDetailsQueries details;
     @Autowired
     RegistryService registry;
     @Autowired
@@ -81,9 +87,9 @@ class CurrentStandingTest {
             DirectoryFilter anyTomorrow = new DirectoryFilter(null, null, Set.of(), Set.of(), null, null, status, tomorrow);
             assertThat(rows(any)).as(String.valueOf(status)).isEqualTo(rows(anyTomorrow));
         }
-        assertThat(queries.partner(early, today).orElseThrow().standing().seq()).isNotNull();
-        assertThat(queries.partner(upgraded, today).orElseThrow().standing().list()).isEqualTo(PartnerList.SISTER);
-        assertThat(queries.partner(jdbc.sql("select id from partner where name_zh = '里昂'").query(Long.class).single(), today)
+        assertThat(details.partner(early, today).orElseThrow().standing().seq()).isNotNull();
+        assertThat(details.partner(upgraded, today).orElseThrow().standing().list()).isEqualTo(PartnerList.SISTER);
+        assertThat(details.partner(jdbc.sql("select id from partner where name_zh = '里昂'").query(Long.class).single(), today)
                 .orElseThrow().standing().signedOn()).isEqualTo(LocalDate.of(2010, 5, 5));
     }
 

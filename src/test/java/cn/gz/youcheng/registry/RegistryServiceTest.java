@@ -9,6 +9,11 @@ import cn.gz.youcheng.registry.RegistryCommands.AddPartner;
 import cn.gz.youcheng.registry.RegistryCommands.ChangeStatus;
 import cn.gz.youcheng.registry.RegistryCommands.EditPartner;
 import cn.gz.youcheng.registry.RegistryCommands.Upgrade;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.PartnerDetails;
+import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
+import cn.gz.youcheng.registry.query.PartnerRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +36,8 @@ class RegistryServiceTest {
     RegistryService registry;
     @Autowired
     DirectoryQueries queries;
+    @Autowired
+    PartnerDetailsQueries details;
     @Autowired
     PartnerHistory history;
     @Autowired
@@ -166,7 +173,7 @@ class RegistryServiceTest {
     }
 
     private Optional<PartnerRow> standing(long id, LocalDate asOf) {
-        return queries.partner(id, asOf).map(PartnerDetails::standing);
+        return details.partner(id, asOf).map(PartnerDetails::standing);
     }
 
     private List<PartnerRow> listed(LocalDate asOf) {

@@ -2,8 +2,8 @@ package cn.gz.youcheng.directory.export;
 
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.CountryOption;
-import cn.gz.youcheng.registry.DirectoryFilter;
-import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;

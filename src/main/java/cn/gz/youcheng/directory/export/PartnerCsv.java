@@ -2,7 +2,7 @@ package cn.gz.youcheng.directory.export;
 
 import cn.gz.youcheng.base.Text;
 import cn.gz.youcheng.directory.DirectoryParameters;
-import cn.gz.youcheng.registry.PartnerRow;
+import cn.gz.youcheng.registry.query.PartnerRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.commons.csv.CSVFormat;

@@ -1,7 +1,7 @@
 package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.directory.DirectoryParameters;
-import cn.gz.youcheng.registry.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;

@@ -2,7 +2,7 @@ package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
-import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;

@@ -1,9 +1,9 @@
 package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.directory.DirectoryParameters;
-import cn.gz.youcheng.registry.CountryPoint;
-import cn.gz.youcheng.registry.DirectoryFilter;
-import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.query.CountryPoint;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.PartnerList;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;

@@ -6,7 +6,7 @@ import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.CountryOption;
-import cn.gz.youcheng.registry.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.PartnerList;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;

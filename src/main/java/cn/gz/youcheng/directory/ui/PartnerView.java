@@ -2,9 +2,9 @@ package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
-import cn.gz.youcheng.registry.DirectoryQueries;
-import cn.gz.youcheng.registry.PartnerDetails;
-import cn.gz.youcheng.registry.PartnerRow;
+import cn.gz.youcheng.registry.query.PartnerDetails;
+import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
+import cn.gz.youcheng.registry.query.PartnerRow;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -36,18 +36,18 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
 
     static final String ID = "id";
 
-    private final DirectoryQueries queries;
+    private final PartnerDetailsQueries details;
     private PartnerDetails partner;
 
-    PartnerView(DirectoryQueries queries) {
-        this.queries = queries;
+    PartnerView(PartnerDetailsQueries details) {
+        this.details = details;
         setMaxWidth("60em");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get(ID).orElse("");
-        partner = id.matches("[0-9]{1,18}") ? queries.partner(Long.parseLong(id), queries.today()).orElse(null) : null;
+        partner = id.matches("[0-9]{1,18}") ? details.partnerToday(Long.parseLong(id)).orElse(null) : null;
         if (partner == null) {
             event.rerouteToError(NotFoundException.class, "partner " + id);
         }

@@ -1,10 +1,10 @@
 package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.directory.DirectoryParameters;
-import cn.gz.youcheng.registry.DirectoryFilter;
-import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.PartnerList;
-import cn.gz.youcheng.registry.Statistics;
+import cn.gz.youcheng.registry.query.Statistics;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;

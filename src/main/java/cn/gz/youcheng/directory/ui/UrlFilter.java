@@ -2,7 +2,7 @@ package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.CountryOption;
-import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import java.util.List;
 import java.util.Set;

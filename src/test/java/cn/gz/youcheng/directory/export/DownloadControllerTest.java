@@ -8,7 +8,7 @@ import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementKind;
 import cn.gz.youcheng.registry.AgreementStatus;
-import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.Partner;
 import cn.gz.youcheng.registry.repository.CountryRepository;
 import cn.gz.youcheng.registry.repository.PartnerRepository;

@@ -6,7 +6,7 @@ import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.PartnerList;
-import cn.gz.youcheng.registry.PartnerRow;
+import cn.gz.youcheng.registry.query.PartnerRow;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

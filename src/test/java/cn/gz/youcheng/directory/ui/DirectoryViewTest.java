@@ -9,7 +9,7 @@ import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.KaribuTest;
 import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.PartnerList;
-import cn.gz.youcheng.registry.PartnerRow;
+import cn.gz.youcheng.registry.query.PartnerRow;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;

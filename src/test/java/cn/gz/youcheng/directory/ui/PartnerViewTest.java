@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.KaribuTest;
-import cn.gz.youcheng.registry.DirectoryFilter;
-import cn.gz.youcheng.registry.DirectoryQueries;
-import cn.gz.youcheng.registry.PartnerRow;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.PartnerRow;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;

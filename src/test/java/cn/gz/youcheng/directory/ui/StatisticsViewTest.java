@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.KaribuTest;
-import cn.gz.youcheng.registry.DirectoryQueries;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;

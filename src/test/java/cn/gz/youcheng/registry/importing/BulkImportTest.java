@@ -9,7 +9,7 @@ import cn.gz.youcheng.AdminTest;
 import cn.gz.youcheng.base.Message;
 import cn.gz.youcheng.registry.importing.BulkImport.Outcome;
 import cn.gz.youcheng.registry.importing.BulkImport.Preview;
-import cn.gz.youcheng.registry.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.PartnerList;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

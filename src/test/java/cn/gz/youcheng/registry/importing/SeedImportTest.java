@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.registry.AdminLevel;
-import cn.gz.youcheng.registry.DirectoryFilter;
-import cn.gz.youcheng.registry.DirectoryQueries;
-import cn.gz.youcheng.registry.ListTotals;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.ListTotals;
 import cn.gz.youcheng.registry.PartnerList;
-import cn.gz.youcheng.registry.PartnerRow;
+import cn.gz.youcheng.registry.query.PartnerRow;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;

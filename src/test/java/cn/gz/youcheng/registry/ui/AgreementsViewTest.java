@@ -100,7 +100,7 @@ class AgreementsViewTest extends KaribuTest {
     @Test
     void theAdminGridFiltersByTextListAndStatus() {
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.grid.Grid<cn.gz.youcheng.registry.PartnerRow> grid =
+        com.vaadin.flow.component.grid.Grid<cn.gz.youcheng.registry.query.PartnerRow> grid =
                 _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("admin-grid"));
         @SuppressWarnings("unchecked")
         com.vaadin.flow.component.select.Select<AgreementStatus> status =
@@ -110,7 +110,7 @@ class AgreementsViewTest extends KaribuTest {
         _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("admin-search")), "japan");
 
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._findAll(grid))
-                .extracting(cn.gz.youcheng.registry.PartnerRow::countryIso2).containsOnly("JP").hasSize(3);
+                .extracting(cn.gz.youcheng.registry.query.PartnerRow::countryIso2).containsOnly("JP").hasSize(3);
     }
 
     @Test

@@ -1,5 +1,6 @@
-package cn.gz.youcheng.registry;
+package cn.gz.youcheng.registry.query;
 
+import cn.gz.youcheng.registry.Continent;
 import java.util.List;
 
 /** Aggregates of the directory's rows for the same filter, counted in the database. */

@@ -1,5 +1,9 @@
-package cn.gz.youcheng.registry;
+package cn.gz.youcheng.registry.query;
 
+import cn.gz.youcheng.registry.AdminLevel;
+import cn.gz.youcheng.registry.AgreementKind;
+import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.Continent;
 import java.time.LocalDate;
 import java.util.List;
 

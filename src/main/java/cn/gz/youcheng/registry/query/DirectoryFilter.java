@@ -1,5 +1,8 @@
-package cn.gz.youcheng.registry;
+package cn.gz.youcheng.registry.query;
 
+import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.Continent;
+import cn.gz.youcheng.registry.PartnerList;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package cn.gz.youcheng.registry;
+package cn.gz.youcheng.registry.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +52,7 @@ class DirectoryQueriesTest {
     @Test
     void aPageCostsTheSameFewStatementsAtAnyDepthWithOrWithoutASearch() {
         RecordingDataSource counting = new RecordingDataSource(dataSource);
-        DirectoryQueries counted = new DirectoryQueries(counting, clock);
+        DirectoryQueries counted = DirectoryQueries.over(counting, clock);
         DirectoryFilter official = DirectoryFilter.official(counted.today());
         DirectoryFilter search = new DirectoryFilter("a", null, Set.of(), Set.of(), null, null, null, counted.today());
 
@@ -95,7 +95,7 @@ class DirectoryQueriesTest {
         // PostgreSQL's driver reads a result set in chunks only with a fetch size and autocommit off;
         // otherwise it holds every row in memory before the first one is handed over.
         RecordingDataSource counting = new RecordingDataSource(dataSource);
-        DirectoryQueries counted = new DirectoryQueries(counting, clock);
+        DirectoryQueries counted = DirectoryQueries.over(counting, clock);
         List<PartnerRow> rows = new ArrayList<>();
         new TransactionTemplate(new DataSourceTransactionManager(counting)).executeWithoutResult(
                 status -> counted.forEach(DirectoryFilter.official(counted.today()), rows::add));

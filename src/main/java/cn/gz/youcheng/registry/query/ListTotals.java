@@ -1,4 +1,4 @@
-package cn.gz.youcheng.registry;
+package cn.gz.youcheng.registry.query;
 
 import java.time.LocalDate;
 

@@ -1,0 +1,116 @@
+package cn.gz.youcheng.registry.query;
+
+import cn.gz.youcheng.registry.CountryOption;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The shared reads, remembered per registry version (decision record 0008). Every change to the registry
+ * makes a new version, so a result is never used after the data it was read from changed; results of older
+ * versions are dropped when a newer one is first seen. Caffeine bounds what is kept by weight: an ordering
+ * weighs as many ids as it holds (at most 4 million: 32 MB), an empty one as a hundred, so that empty
+ * results cannot pile up; a summary weighs one, and a few thousand are kept.
+ *
+ * <p>Visitors who ask for the same result at once wait for the one read of it rather than each running
+ * it: at a million partners one ordering takes seconds. The read runs on the asking visitor's thread, in
+ * its transaction, never on a pool.
+ */
+final class CachedReads implements SharedReads {
+
+    private record Key(String what, Object query, long version) {
+    }
+
+    private final SharedReads database;
+    private final AsyncCache<Key, long[]> orders;
+    private final AsyncCache<Key, Object> summaries;
+    private final AtomicLong newestVersion = new AtomicLong(Long.MIN_VALUE);
+
+    /** At most 4 million ids of orderings (32 MB) and 5,000 summaries, each a few kilobytes at most. */
+    static CachedReads over(SharedReads database) {
+        return new CachedReads(database, 4_000_000, 5_000);
+    }
+
+    CachedReads(SharedReads database, long maximumIds, long maximumSummaries) {
+        this.database = database;
+        this.orders = Caffeine.newBuilder()
+                .maximumWeight(maximumIds)
+                .weigher((Key key, long[] ids) -> ids.length + 100)
+                .buildAsync();
+        this.summaries = Caffeine.newBuilder().maximumSize(maximumSummaries).buildAsync();
+    }
+
+    @Override
+    public long registryVersion() {
+        return database.registryVersion();
+    }
+
+    @Override
+    public long[] orderedIds(DirectoryFilter filter, List<DirectorySort> sort) {
+        return remembered(orders, new Key("order", List.of(filter, List.copyOf(sort)), version()),
+                () -> database.orderedIds(filter, sort));
+    }
+
+    @Override
+    public ListTotals totals(DirectoryFilter filter) {
+        return summary("totals", filter, () -> database.totals(filter));
+    }
+
+    @Override
+    public Statistics statistics(DirectoryFilter filter, int topCountries) {
+        return summary("statistics", List.of(filter, topCountries), () -> database.statistics(filter, topCountries));
+    }
+
+    @Override
+    public List<CountryPoint> countryPoints(DirectoryFilter filter) {
+        return summary("countryPoints", filter, () -> database.countryPoints(filter));
+    }
+
+    /** One list shared by every visitor's country filter (a list per visitor would be most of a UI's memory). */
+    @Override
+    public List<CountryOption> countries() {
+        return summary("countries", "", database::countries);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T summary(String what, Object query, Supplier<T> read) {
+        return (T) remembered(summaries, new Key(what, query, version()), read::get);
+    }
+
+    /** The current version; the first time it is seen, every result of an older one is let go. */
+    private long version() {
+        long version = database.registryVersion();
+        long before = newestVersion.getAndAccumulate(version, Math::max);
+        if (version > before) {
+            orders.synchronous().asMap().keySet().removeIf(key -> key.version() < version);
+            summaries.synchronous().asMap().keySet().removeIf(key -> key.version() < version);
+        }
+        return version;
+    }
+
+    private static <V> V remembered(AsyncCache<Key, V> cache, Key key, Supplier<V> read) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> known = cache.asMap().putIfAbsent(key, mine);
+        if (known != null) {
+            try {
+                return known.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException failed) {
+                // The visitor who read it failed (and its future is gone from the cache): read it here.
+                return read.get();
+            }
+        }
+        try {
+            V value = read.get();
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error failure) {
+            cache.asMap().remove(key, mine);
+            mine.completeExceptionally(failure);
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package cn.gz.youcheng.registry.query;
+
+import cn.gz.youcheng.registry.Continent;
+import cn.gz.youcheng.registry.CountryOption;
+import java.util.List;
+
+/** The shared reads as the database answers them, every time. */
+final class DatabaseReads implements SharedReads {
+
+    private final DirectoryDatabase database;
+
+    DatabaseReads(DirectoryDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public long registryVersion() {
+        return database.run(DirectorySql.REGISTRY_VERSION).query(Long.class).single();
+    }
+
+    @Override
+    public long[] orderedIds(DirectoryFilter filter, List<DirectorySort> sort) {
+        return database.run(database.sqlFor(filter).orderedIds(sort))
+                .query(Long.class)
+                .list()
+                .stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public ListTotals totals(DirectoryFilter filter) {
+        return database.run(database.sqlFor(filter).totals())
+                .query((rs, i) -> new ListTotals(filter.asOf(), rs.getInt("sister"), rs.getInt("exchange"),
+                        rs.getInt("countries")))
+                .single();
+    }
+
+    @Override
+    public Statistics statistics(DirectoryFilter filter, int topCountries) {
+        DirectorySql sql = database.sqlFor(filter);
+        List<Statistics.YearCount> perYear = database.run(sql.perYear())
+                .query((rs, i) -> new Statistics.YearCount(rs.getInt("year"), rs.getInt("sister"), rs.getInt("exchange")))
+                .list();
+        List<Statistics.ContinentCount> perContinent = database.run(sql.perContinent())
+                .query((rs, i) -> new Statistics.ContinentCount(Continent.valueOf(rs.getString("continent")),
+                        rs.getInt("partners")))
+                .list();
+        List<Statistics.CountryCount> countries = database.run(sql.topCountries(topCountries))
+                .query((rs, i) -> new Statistics.CountryCount(rs.getString("iso2"), rs.getString("name_zh"),
+                        rs.getString("name_en"), rs.getInt("partners")))
+                .list();
+        // Shared by every visitor: nobody may change what another is shown.
+        return new Statistics(List.copyOf(perYear), List.copyOf(perContinent), List.copyOf(countries));
+    }
+
+    @Override
+    public List<CountryPoint> countryPoints(DirectoryFilter filter) {
+        return List.copyOf(database.run(database.sqlFor(filter).countryPoints())
+                .query((rs, i) -> new CountryPoint(rs.getString("iso2"), rs.getString("name_zh"),
+                        rs.getString("name_en"), rs.getInt("partners"), rs.getDouble("latitude"), rs.getDouble("longitude")))
+                .list());
+    }
+
+    @Override
+    public List<CountryOption> countries() {
+        return List.copyOf(database.run(DirectorySql.COUNTRIES_WITH_PARTNERS)
+                .query((rs, i) -> new CountryOption(rs.getString("iso2"), rs.getString("name_zh"),
+                        rs.getString("name_en"), Continent.valueOf(rs.getString("continent"))))
+                .list());
+    }
+}

@@ -1,0 +1,288 @@
+package cn.gz.youcheng.registry.query;
+
+import cn.gz.youcheng.base.db.Like;
+import cn.gz.youcheng.registry.AdminLevel;
+import cn.gz.youcheng.registry.AgreementKind;
+import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.Continent;
+import cn.gz.youcheng.registry.PartnerList;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every statement of the directory's read model, built in one place from a typed filter (decision record
+ * 0012). Values are always bound as parameters, never spliced into the SQL; the only SQL that varies is
+ * chosen here from fixed fragments: which standings (kept for today, derived for another date), which
+ * conditions a filter has, and which columns a sort names.
+ */
+final class DirectorySql {
+
+    /** A statement and its parameters, ready for {@code JdbcClient}. */
+    record Statement(String sql, Map<String, Object> params) {
+    }
+
+    /**
+     * Today's standings, kept by the database on every write (V3__current_standing.sql): status and signing
+     * dates are never in the future, so today is the latest state.
+     */
+    private static final String STANDING_TODAY = """
+            with numbered as (
+                select partner_id, kind, signed_on, status, seq, list_rank from partner_standing
+            )
+            """;
+
+    /**
+     * Standings on another date, derived from the status history by the one definition of a standing
+     * (V11__standing_said_once.sql). Filters apply after numbering, so a filtered row keeps its official
+     * number.
+     */
+    private static final String STANDING_ON_A_DATE = """
+            with numbered as (
+                select partner_id, kind, signed_on, status, seq, list_rank from partner_standing_on(:asOf)
+            )
+            """;
+
+    private static final String FROM = """
+            from numbered l
+            join partner p on p.id = l.partner_id
+            join country c on c.iso2 = p.country_iso2
+            """;
+
+    /** Read by position in {@link #row}: keep the order. */
+    private static final String ROW_COLUMNS = """
+            select p.id, l.kind, l.seq, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh,
+                   c.name_en as country_en, c.continent, p.admin_level, l.signed_on, l.status, p.latitude, p.longitude
+            """;
+
+    /** Sister cities first, each list by its number; what is not numbered by signing date. */
+    private static final String OFFICIAL_ORDER = "l.list_rank, l.seq, l.signed_on, p.id";
+
+    private final String standing;
+    private final String where;
+    private final Map<String, Object> params;
+
+    private DirectorySql(String standing, String where, Map<String, Object> params) {
+        this.standing = standing;
+        this.where = where;
+        this.params = params;
+    }
+
+    /**
+     * The filter's statements. A text search is split so that each part can use an index: the countries it
+     * names ({@code textCountries}, looked up first in their small table by {@link #countriesNamed}) become a
+     * list of codes; the partners' own names are found through the index of their pieces
+     * (V4__text_search_indexes.sql). PostgreSQL then ORs the two indexes' matches instead of scanning every
+     * partner.
+     */
+    static DirectorySql of(DirectoryFilter filter, LocalDate today, List<String> textCountries) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> conditions = new ArrayList<>();
+        params.put("asOf", filter.asOf());
+        if (filter.text() != null) {
+            params.put("text", Like.containing(filter.text()));
+            params.put("term", filter.text());
+            // Two conditions with the same matches: the first finds candidates by index (a name has every
+            // piece of a search it contains), the second checks each candidate cheaply. Kept apart, so that
+            // PostgreSQL never computes a name's pieces per row.
+            String countries = "";
+            if (!textCountries.isEmpty()) {
+                params.put("textCountries", List.copyOf(textCountries));
+                countries = " or p.country_iso2 in (:textCountries)";
+            }
+            conditions.add("(partner_name_pieces(p.name_zh, p.name_en) @> search_pieces(cast(:term as text))"
+                    + countries + ")");
+            conditions.add("(p.name_zh ilike :text or p.name_en ilike :text" + countries + ")");
+        }
+        if (filter.list() != null) {
+            params.put("kind", filter.list().kind().name());
+            conditions.add("l.kind = :kind");
+        }
+        if (!filter.countries().isEmpty()) {
+            params.put("countries", List.copyOf(filter.countries()));
+            conditions.add("c.iso2 in (:countries)");
+        }
+        if (!filter.continents().isEmpty()) {
+            params.put("continents", filter.continents().stream().map(Enum::name).sorted().toList());
+            conditions.add("c.continent in (:continents)");
+        }
+        if (filter.fromYear() != null) {
+            params.put("fromYear", filter.fromYear());
+            conditions.add("l.signed_on >= make_date(:fromYear, 1, 1)");
+        }
+        if (filter.toYear() != null) {
+            params.put("toYear", filter.toYear());
+            conditions.add("l.signed_on < make_date(:toYear + 1, 1, 1)");
+        }
+        if (filter.status() != null) {
+            params.put("status", filter.status().name());
+            conditions.add("l.status = :status");
+        }
+        return new DirectorySql(standing(filter.asOf(), today),
+                conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+    }
+
+    /** The countries whose Chinese or English name contains a search text. */
+    static Statement countriesNamed(String text) {
+        return new Statement("select iso2 from country where name_zh ilike :text or name_en ilike :text",
+                Map.of("text", Like.containing(text)));
+    }
+
+    /** The ids of the rows, in the order asked for; the official order breaks every tie. */
+    Statement orderedIds(List<DirectorySort> sort) {
+        StringBuilder order = new StringBuilder();
+        for (DirectorySort criterion : sort) {
+            order.append(column(criterion.key())).append(criterion.descending() ? " desc nulls last, " : " asc nulls last, ");
+        }
+        order.append(OFFICIAL_ORDER);
+        return statement(standing + "select p.id " + FROM + where + " order by " + order);
+    }
+
+    /** Every row, in the official order. */
+    Statement rows() {
+        return statement(standing + ROW_COLUMNS + FROM + where + " order by " + OFFICIAL_ORDER);
+    }
+
+    /** The rows of these partners on a date, in no particular order. */
+    static Statement rowsOf(List<Long> partnerIds, LocalDate asOf, LocalDate today) {
+        return new Statement(standing(asOf, today) + ROW_COLUMNS + FROM + " where p.id in (:ids)",
+                Map.of("asOf", asOf, "ids", partnerIds));
+    }
+
+    Statement totals() {
+        return statement(standing + """
+                select count(*) filter (where l.kind = 'SISTER_CITY') as sister,
+                       count(*) filter (where l.kind = 'FRIENDLY_EXCHANGE') as exchange,
+                       count(distinct c.iso2) as countries
+                """ + FROM + where);
+    }
+
+    Statement perYear() {
+        return statement(standing + """
+                select extract(year from l.signed_on)::int as year,
+                       count(*) filter (where l.kind = 'SISTER_CITY') as sister,
+                       count(*) filter (where l.kind = 'FRIENDLY_EXCHANGE') as exchange
+                """ + FROM + where + " group by 1 order by 1");
+    }
+
+    Statement perContinent() {
+        return statement(standing + "select c.continent, count(*) as partners " + FROM + where
+                + " group by c.continent order by partners desc, c.continent");
+    }
+
+    Statement topCountries(int top) {
+        Statement statement = statement(standing + "select c.iso2, c.name_zh, c.name_en, count(*) as partners " + FROM
+                + where + " group by c.iso2, c.name_zh, c.name_en order by partners desc, c.iso2 limit :top");
+        statement.params().put("top", top);
+        return statement;
+    }
+
+    Statement countryPoints() {
+        return statement(standing + """
+                select c.iso2, c.name_zh, c.name_en, count(*) as partners, avg(p.latitude) as latitude,
+                       -- A mean around the circle: Fiji's or Russia's partners on both sides of 180°
+                       -- average near 180°, not near 0°.
+                       degrees(atan2(avg(sin(radians(p.longitude))), avg(cos(radians(p.longitude))))) as longitude
+                """ + FROM + (where.isEmpty() ? " where " : where + " and ")
+                + "p.latitude is not null group by c.iso2, c.name_zh, c.name_en order by partners desc, c.iso2");
+    }
+
+    /**
+     * A page of the two official lists today, in their own order: 序 is dense within each list, so a page is
+     * two index ranges, however deep, and never an OFFSET over the rows before it.
+     *
+     * @param sisterCities the length of the sister-city list, where the exchange list's numbers start
+     */
+    static Statement officialPage(int offset, int limit, int sisterCities) {
+        return new Statement(STANDING_TODAY + ROW_COLUMNS + FROM + """
+                where l.status = 'ACTIVE'
+                  and ((l.list_rank = 0 and l.seq between :from and :to)
+                    or (l.list_rank = 1 and l.seq between :from - :sister and :to - :sister))
+                order by l.list_rank, l.seq
+                """, Map.of("from", offset + 1, "to", offset + limit, "sister", sisterCities));
+    }
+
+    /** The highest 序 of a list today, which is its length: one index seek. */
+    static Statement lastNumber(PartnerList list) {
+        return new Statement("""
+                select coalesce(max(seq), 0) from partner_standing where status = 'ACTIVE' and list_rank = list_rank(:kind)
+                """, Map.of("kind", list.kind().name()));
+    }
+
+    /** A partner's standing on a date: empty when it had no agreement signed by then. */
+    static Statement standingOf(long partnerId, LocalDate asOf, LocalDate today) {
+        return new Statement(standing(asOf, today) + ROW_COLUMNS + FROM + " where p.id = :id",
+                Map.of("asOf", asOf, "id", partnerId));
+    }
+
+    /** The registry's version: counted up in the same transaction as every change (V6). */
+    static final String REGISTRY_VERSION = "select version from registry_version";
+
+    /** The countries that have partners, by ISO code. */
+    static final String COUNTRIES_WITH_PARTNERS = """
+            select c.iso2, c.name_zh, c.name_en, c.continent from country c
+            where exists (select 1 from partner p where p.country_iso2 = c.iso2)
+            order by c.iso2
+            """;
+
+    private Statement statement(String sql) {
+        return new Statement(sql, new LinkedHashMap<>(params));
+    }
+
+    private static String standing(LocalDate asOf, LocalDate today) {
+        return asOf.equals(today) ? STANDING_TODAY : STANDING_ON_A_DATE;
+    }
+
+    private static String column(DirectorySort.Key key) {
+        return switch (key) {
+            case LIST -> "l.list_rank";
+            case SEQ -> "l.seq";
+            case NAME_ZH -> "p.name_zh";
+            case NAME_EN -> "lower(p.name_en)";
+            case COUNTRY_ZH -> "c.name_zh";
+            case COUNTRY_EN -> "lower(c.name_en)";
+            case CONTINENT -> "c.continent";
+            case ADMIN_LEVEL -> "p.admin_level";
+            case SIGNED_ON -> "l.signed_on";
+            case STATUS -> "l.status";
+        };
+    }
+
+    /** A row of {@link #ROW_COLUMNS}, read by position: by name, the driver's lookup was a quarter of an export. */
+    static PartnerRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new PartnerRow(
+                rs.getLong(1),
+                PartnerList.of(AgreementKind.valueOf(rs.getString(2))),
+                rs.getObject(3, Integer.class),
+                rs.getString(4),
+                rs.getString(5),
+                // A few hundred country names repeat across every row a grid holds: one copy of each.
+                shared(rs.getString(6)),
+                shared(rs.getString(7)),
+                shared(rs.getString(8)),
+                Continent.valueOf(rs.getString(9)),
+                AdminLevel.valueOf(rs.getString(10)),
+                rs.getObject(11, LocalDate.class),
+                AgreementStatus.valueOf(rs.getString(12)),
+                rs.getObject(13, Double.class),
+                rs.getObject(14, Double.class));
+    }
+
+    /** Country codes and names: as many as there are countries. */
+    private static final Map<String, String> COUNTRY_TEXTS = new ConcurrentHashMap<>();
+
+    private static String shared(String text) {
+        // A read first: most calls find the text, and a read takes no lock.
+        String known = COUNTRY_TEXTS.get(text);
+        if (known != null) {
+            return known;
+        }
+        known = COUNTRY_TEXTS.putIfAbsent(text, text);
+        return known == null ? text : known;
+    }
+}

@@ -1,0 +1,32 @@
+package cn.gz.youcheng.registry.query;
+
+import cn.gz.youcheng.registry.CountryOption;
+import java.util.List;
+
+/**
+ * The reads that are the same for every visitor until the registry changes, and costly enough at a million
+ * partners (an ordering or a GROUP BY over all of them) to be shared: {@link DatabaseReads} reads them,
+ * {@link CachedReads} remembers them per registry version.
+ */
+interface SharedReads {
+
+    /**
+     * The registry's version: counted up in the same transaction as every change of partners, agreements,
+     * their history or countries (V6), so that a version is never seen before the data it stands for.
+     */
+    long registryVersion();
+
+    /** The partners a filter selects, in the order asked for (the official order breaks ties), as ids. */
+    long[] orderedIds(DirectoryFilter filter, List<DirectorySort> sort);
+
+    ListTotals totals(DirectoryFilter filter);
+
+    /** Per-year, per-continent and top-country counts of the rows a filter selects. */
+    Statistics statistics(DirectoryFilter filter, int topCountries);
+
+    /** The partners a filter selects with coordinates, as one point per country. */
+    List<CountryPoint> countryPoints(DirectoryFilter filter);
+
+    /** The countries that have partners, by ISO code. */
+    List<CountryOption> countries();
+}
