@@ -2,8 +2,8 @@ package cn.gz.youcheng.directory;
 
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
-import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.PartnerList;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

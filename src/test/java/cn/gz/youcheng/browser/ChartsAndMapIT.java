@@ -1,19 +1,40 @@
 package cn.gz.youcheng.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gz.youcheng.registry.PartnerList;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.PartnerRow;
+import cn.gz.youcheng.registry.query.Statistics;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The charts and the map in a real browser, served in production mode with the production bundle. */
+/**
+ * The charts and the map in a real browser, served in production mode with the production bundle: what
+ * they draw is the registry's data, where the data says it should be. Every wait is for a condition.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"youcheng.embedded-database.temporary=true", "vaadin.productionMode=true"})
 class ChartsAndMapIT extends BrowserTest {
+
+    /** The lists' colours in the charts (ChartOptions.COLORS). */
+    private static final String SISTER_RED = "#c8372d";
+    private static final String EXCHANGE_BLUE = "#1f6fd1";
+
+    @Autowired
+    DirectoryQueries queries;
 
     private Page page;
 
@@ -23,47 +44,105 @@ class ChartsAndMapIT extends BrowserTest {
     }
 
     @Test
-    void theStatisticsChartsDrawAndShowATooltip() {
+    void thePerYearChartDrawsEachYearsSignaturesAndItsTooltipTellsThem() {
+        Statistics statistics = queries.statistics(DirectoryFilter.official(queries.today()), 10);
+        Statistics.YearCount busiest = statistics.perYear().stream()
+                .max(Comparator.comparingInt(year -> year.sisterCities() + year.exchangeCities())).orElseThrow();
         page.navigate(url("/statistics"));
-        Locator canvas = page.locator("#chart-per-year canvas").first();
-        canvas.waitFor();
-        page.waitForTimeout(1000);
+        waitForChart("#chart-per-year");
 
-        assertThat(paintedPixels("#chart-per-year")).isGreaterThan(2000);
-        assertThat(paintedPixels("#chart-per-continent")).isGreaterThan(2000);
-        BoundingBox box = canvas.boundingBox();
-        // The tall 2021 bar sits right of the middle; sweep across the plot until the tooltip shows a year.
-        String tooltip = "";
-        for (double x = 0.55; x < 0.95 && !tooltip.contains("Partners in total"); x += 0.02) {
-            page.mouse().move(box.x + box.width * x, box.y + box.height * 0.7);
-            page.waitForTimeout(150);
-            tooltip = page.locator("#chart-per-year").innerText();
-        }
-        assertThat(tooltip).contains("Partners in total").contains("Sister city").contains("Exchange city");
+        // The chart holds the database's counts, year by year.
+        List<String> years = strings(page.evaluate("() => document.querySelector('#chart-per-year').chart"
+                + ".getOption().xAxis[0].data"));
+        assertThat(years.getFirst()).isEqualTo(String.valueOf(statistics.perYear().getFirst().year()));
+        assertThat(years.getLast()).isEqualTo(String.valueOf(statistics.perYear().getLast().year()));
+        List<Number> exchangeBars = numbers(page.evaluate("() => document.querySelector('#chart-per-year').chart"
+                + ".getOption().series[1].data"));
+        assertThat(exchangeBars.get(years.indexOf(String.valueOf(busiest.year()))).intValue())
+                .isEqualTo(busiest.exchangeCities());
+
+        // Painted where the data puts it: the middle of the busiest year's exchange segment (stacked on the
+        // sister cities) is blue once the bars have grown.
+        double middle = busiest.sisterCities() + busiest.exchangeCities() / 2.0;
+        List<Number> point = pixelOf("#chart-per-year", "{seriesIndex: 1}", "['" + busiest.year() + "', " + middle + "]");
+        waitForColour("#chart-per-year", point, EXCHANGE_BLUE);
+
+        // Pointing at that bar shows the year and its counts.
+        BoundingBox box = page.locator("#chart-per-year").boundingBox();
+        page.mouse().move(box.x + point.get(0).doubleValue(), box.y + point.get(1).doubleValue());
+        Locator chart = page.locator("#chart-per-year");
+        assertThat(chart).containsText("Partners in total");
+        String tooltip = chart.innerText();
+        assertThat(tooltip).contains(String.valueOf(busiest.year()))
+                .containsPattern("Sister city\\s*" + busiest.sisterCities())
+                .containsPattern("Exchange city\\s*" + busiest.exchangeCities());
     }
 
     @Test
-    void theMapDrawsThePartnersAndAClickOpensOne() {
-        page.navigate(url("/map?q=Sydney"));
-        Locator canvas = page.locator("#partner-map canvas").first();
-        canvas.waitFor();
-        page.waitForTimeout(1000);
+    void theMapPutsEachPartnerAtItsCoordinatesAndAClickOpensIt() {
+        List<PartnerRow> australia = new ArrayList<>();
+        queries.forEach(new DirectoryFilter(null, null, Set.of("AU"), Set.of(), null, null, null, queries.today()),
+                australia::add);
+        assertThat(australia).hasSizeGreaterThan(1);
+        page.navigate(url("/map?country=AU"));
+        waitForChart("#partner-map");
 
-        assertThat(paintedPixels("#partner-map")).isGreaterThan(20000);
+        // One point per partner with coordinates, in its list's series.
         @SuppressWarnings("unchecked")
-        List<Number> sydney = (List<Number>) page.evaluate(
-                "() => document.querySelector('#partner-map').chart.convertToPixel({geoIndex: 0}, [151.20732, -33.86785])");
-        BoundingBox box = page.locator("#partner-map").boundingBox();
-        page.mouse().click(box.x + sydney.get(0).doubleValue(), box.y + sydney.get(1).doubleValue());
+        List<Map<String, Object>> series = (List<Map<String, Object>>) page.evaluate(
+                "() => document.querySelector('#partner-map').chart.getOption().series"
+                        + ".filter(s => s.type === 'scatter' && s.data.some(d => d.id !== undefined))"
+                        + ".map(s => ({color: s.color, ids: s.data.map(d => String(d.id))}))");
+        List<String> drawn = series.stream().flatMap(s -> strings(s.get("ids")).stream()).sorted().toList();
+        assertThat(drawn).isEqualTo(australia.stream().filter(row -> row.latitude() != null)
+                .map(row -> String.valueOf(row.id())).sorted().toList());
 
-        page.waitForURL("**/partners/**");
-        assertThat(page.locator("#partner-name").innerText()).contains("Sydney");
+        // Each partner's point is painted in its list's colour at its longitude and latitude.
+        PartnerRow sydney = australia.stream().filter(row -> row.nameEn().equals("Sydney")).findFirst().orElseThrow();
+        List<Number> where = pixelOf("#partner-map", "{geoIndex: 0}", "[" + sydney.longitude() + ", " + sydney.latitude() + "]");
+        waitForColour("#partner-map", where, sydney.list() == PartnerList.SISTER ? SISTER_RED
+                : EXCHANGE_BLUE);
+
+        BoundingBox box = page.locator("#partner-map").boundingBox();
+        page.mouse().click(box.x + where.get(0).doubleValue(), box.y + where.get(1).doubleValue());
+        page.waitForURL("**/partners/" + sydney.id());
+        assertThat(page.locator("#partner-name")).containsText("Sydney");
     }
 
-    /** How many pixels of a chart's canvas are not transparent. */
-    private int paintedPixels(String chart) {
-        return ((Number) page.evaluate("selector => { const c = document.querySelector(selector + ' canvas');"
-                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
-                + " for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }", chart)).intValue();
+    /** Until the chart element has its ECharts instance and the server's option in it. */
+    private void waitForChart(String selector) {
+        page.waitForFunction("selector => { const c = document.querySelector(selector)?.chart;"
+                + " return c && c.getOption() && c.getOption().series && c.getOption().series.length > 0; }", selector);
+    }
+
+    /** The CSS pixel, relative to the chart, of a data point in one of its coordinate systems. */
+    private List<Number> pixelOf(String selector, String finder, String value) {
+        return numbers(page.evaluate("() => document.querySelector('" + selector + "').chart.convertToPixel("
+                + finder + ", " + value + ")"));
+    }
+
+    /**
+     * Until the canvas is painted close to a colour at a point (animations end, tiles load): the browser's
+     * own pixels, read back from the canvas at its device pixel ratio.
+     */
+    private void waitForColour(String selector, List<Number> point, String hex) {
+        int red = Integer.parseInt(hex.substring(1, 3), 16);
+        int green = Integer.parseInt(hex.substring(3, 5), 16);
+        int blue = Integer.parseInt(hex.substring(5, 7), 16);
+        page.waitForFunction("([selector, x, y, r, g, b]) => {"
+                + " const c = document.querySelector(selector + ' canvas'); const ratio = c.width / c.clientWidth;"
+                + " const d = c.getContext('2d').getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;"
+                + " return d[3] > 200 && Math.abs(d[0] - r) < 40 && Math.abs(d[1] - g) < 40 && Math.abs(d[2] - b) < 40; }",
+                List.of(selector, point.get(0), point.get(1), red, green, blue));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return ((List<Object>) value).stream().map(String::valueOf).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Number> numbers(Object value) {
+        return (List<Number>) value;
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
-import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.PartnerList;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

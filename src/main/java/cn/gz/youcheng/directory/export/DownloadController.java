@@ -1,11 +1,11 @@
 package cn.gz.youcheng.directory.export;
 
 import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.registry.importing.OfficialListExport;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.query.ListTotals;
 import cn.gz.youcheng.registry.query.PartnerRow;
-import cn.gz.youcheng.registry.importing.OfficialListExport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;

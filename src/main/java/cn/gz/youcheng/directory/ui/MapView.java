@@ -1,10 +1,10 @@
 package cn.gz.youcheng.directory.ui;
 
 import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.query.CountryPoint;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
-import cn.gz.youcheng.registry.PartnerList;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;

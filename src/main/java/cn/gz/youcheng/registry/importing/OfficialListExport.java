@@ -1,9 +1,9 @@
 package cn.gz.youcheng.registry.importing;
 
 import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
-import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.query.PartnerRow;
 import java.io.Writer;
 import java.util.ArrayList;

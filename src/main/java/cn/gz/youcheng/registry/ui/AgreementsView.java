@@ -1,12 +1,12 @@
 package cn.gz.youcheng.registry.ui;
 
 import cn.gz.youcheng.registry.AgreementStatus;
-import cn.gz.youcheng.registry.query.DirectoryFilter;
-import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.PartnerHistory;
 import cn.gz.youcheng.registry.PartnerList;
-import cn.gz.youcheng.registry.query.PartnerRow;
 import cn.gz.youcheng.registry.RegistryService;
+import cn.gz.youcheng.registry.query.DirectoryFilter;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.PartnerRow;
 import cn.gz.youcheng.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

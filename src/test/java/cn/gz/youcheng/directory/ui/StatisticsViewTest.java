@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.KaribuTest;
-import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.QueryParameters;

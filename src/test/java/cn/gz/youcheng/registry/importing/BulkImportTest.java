@@ -7,10 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.gz.youcheng.AdminTest;
 import cn.gz.youcheng.base.Message;
+import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.importing.BulkImport.Outcome;
 import cn.gz.youcheng.registry.importing.BulkImport.Preview;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
-import cn.gz.youcheng.registry.PartnerList;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

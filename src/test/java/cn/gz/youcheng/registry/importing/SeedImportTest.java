@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.registry.AdminLevel;
+import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.query.ListTotals;
-import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.query.PartnerRow;
 import java.io.StringWriter;
 import java.time.LocalDate;
