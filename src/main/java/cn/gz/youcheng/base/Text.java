@@ -40,6 +40,12 @@ public final class Text {
         return LINE_BREAK.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll("\n").strip();
     }
 
+    /** The value as it is saved: {@linkplain #clean cleaned}, and null when nothing is left. */
+    public static String stored(String value) {
+        String cleaned = clean(value);
+        return cleaned == null || cleaned.isEmpty() ? null : cleaned;
+    }
+
     /**
      * What is wrong with a {@linkplain #clean cleaned} value, as a translation key: {@code validation.too-long}
      * (with {@code maxCharacters} as its argument), {@code validation.line-break} or

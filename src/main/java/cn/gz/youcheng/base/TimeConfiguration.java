@@ -1,6 +1,7 @@
 package cn.gz.youcheng.base;
 
 import java.time.Clock;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +12,11 @@ class TimeConfiguration {
     @Bean
     Clock clock() {
         return Clock.system(Guangzhou.ZONE);
+    }
+
+    /** "Not in the future" in validation means Guangzhou's today too, by the same clock. */
+    @Bean
+    ValidationConfigurationCustomizer validationClock(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 }

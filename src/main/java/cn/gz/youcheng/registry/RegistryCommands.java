@@ -1,9 +1,37 @@
 package cn.gz.youcheng.registry;
 
+import cn.gz.youcheng.base.Text;
+import cn.gz.youcheng.base.TextRule;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.LocalDate;
 
-/** What an officer asks the registry to do; validated by {@link RegistryService}. */
+/**
+ * What an officer asks the registry to do, and the rules each request must keep on its own: the one
+ * definition of what a field may hold (Bean Validation, checked by {@link RegistryService} before anything
+ * else, and shown by the forms next to their fields). Rules that need the registry's data (a duplicate
+ * name, a date before the agreement's last change, which status changes are allowed) are the service's.
+ * Each violation's message is a translation key.
+ */
 public final class RegistryCommands {
+
+    /** Most characters of each text, as the schema has them. */
+    public static final int NAME_ZH = 100;
+    public static final int NAME_EN = 200;
+    public static final int PLACE = 200;
+    public static final int SOURCE = 500;
+    public static final int REASON = 500;
+    public static final int NOTE = 2000;
 
     private RegistryCommands() {
     }
@@ -12,33 +40,108 @@ public final class RegistryCommands {
      * A new partner and its first agreement. {@code continent} is needed only when the country is new to the
      * registry. Place signed and source are published; the internal note never is.
      */
-    public record AddPartner(String nameZh, String nameEn, String countryIso2, Continent continent,
-            AdminLevel adminLevel, Double latitude, Double longitude, AgreementKind kind, LocalDate signedOn,
-            String placeSigned, String source, String internalNote) {
+    @CoordinatesTogether
+    public record AddPartner(
+            @TextRule(max = NAME_ZH, required = true) String nameZh,
+            @TextRule(max = NAME_EN, required = true) String nameEn,
+            String countryIso2,
+            Continent continent,
+            @NotNull(message = "validation.required") AdminLevel adminLevel,
+            @DecimalMin(value = "-90", message = "validation.latitude-range")
+            @DecimalMax(value = "90", message = "validation.latitude-range") Double latitude,
+            @DecimalMin(value = "-180", message = "validation.longitude-range")
+            @DecimalMax(value = "180", message = "validation.longitude-range") Double longitude,
+            @NotNull(message = "validation.required") AgreementKind kind,
+            @NotNull(message = "validation.required")
+            @PastOrPresent(message = "validation.date-in-future") LocalDate signedOn,
+            @TextRule(max = PLACE) String placeSigned,
+            @TextRule(max = SOURCE) String source,
+            @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) String internalNote) implements Located {
     }
 
-    public record EditPartner(long partnerId, long version, String nameZh, String nameEn, AdminLevel adminLevel,
-            Double latitude, Double longitude) {
+    @CoordinatesTogether
+    public record EditPartner(
+            long partnerId,
+            long version,
+            @TextRule(max = NAME_ZH, required = true) String nameZh,
+            @TextRule(max = NAME_EN, required = true) String nameEn,
+            @NotNull(message = "validation.required") AdminLevel adminLevel,
+            @DecimalMin(value = "-90", message = "validation.latitude-range")
+            @DecimalMax(value = "90", message = "validation.latitude-range") Double latitude,
+            @DecimalMin(value = "-180", message = "validation.longitude-range")
+            @DecimalMax(value = "180", message = "validation.longitude-range") Double longitude) implements Located {
     }
 
-    public record EditAgreement(long agreementId, long version, LocalDate signedOn, String placeSigned, String source,
-            String internalNote) {
+    public record EditAgreement(
+            long agreementId,
+            long version,
+            @NotNull(message = "validation.required")
+            @PastOrPresent(message = "validation.date-in-future") LocalDate signedOn,
+            @TextRule(max = PLACE) String placeSigned,
+            @TextRule(max = SOURCE) String source,
+            @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) String internalNote) {
     }
 
     /** A sister-city agreement replacing the partner's active exchange memorandum. */
-    public record Upgrade(long partnerId, long version, LocalDate signedOn, String placeSigned, String source) {
+    public record Upgrade(
+            long partnerId,
+            long version,
+            @NotNull(message = "validation.required")
+            @PastOrPresent(message = "validation.date-in-future") LocalDate signedOn,
+            @TextRule(max = PLACE) String placeSigned,
+            @TextRule(max = SOURCE) String source) {
     }
 
     /**
      * Suspend, terminate or reinstate an agreement from a date, for a reason (published) and with an internal
      * note (never published), if any.
      */
-    public record ChangeStatus(long agreementId, long version, AgreementStatus status, LocalDate effectiveOn,
-            String reason, String internalNote) {
+    public record ChangeStatus(
+            long agreementId,
+            long version,
+            @NotNull(message = "validation.status-change-not-allowed") AgreementStatus status,
+            @NotNull(message = "validation.required")
+            @PastOrPresent(message = "validation.date-in-future") LocalDate effectiveOn,
+            @TextRule(max = REASON, shape = Text.Shape.PARAGRAPHS, required = true) String reason,
+            @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) String internalNote) {
 
         public ChangeStatus(long agreementId, long version, AgreementStatus status, LocalDate effectiveOn,
                 String reason) {
             this(agreementId, version, status, effectiveOn, reason, null);
+        }
+    }
+
+    /** A request that places a partner on the map: latitude and longitude. */
+    interface Located {
+        Double latitude();
+
+        Double longitude();
+    }
+
+    /** Latitude and longitude are given together or left out together. */
+    @Constraint(validatedBy = CoordinatesTogether.Check.class)
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface CoordinatesTogether {
+
+        String message() default "validation.coordinates-together";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        final class Check implements ConstraintValidator<CoordinatesTogether, Located> {
+            @Override
+            public boolean isValid(Located located, ConstraintValidatorContext context) {
+                if ((located.latitude() == null) == (located.longitude() == null)) {
+                    return true;
+                }
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                        .addPropertyNode(located.latitude() == null ? "latitude" : "longitude")
+                        .addConstraintViolation();
+                return false;
+            }
         }
     }
 }

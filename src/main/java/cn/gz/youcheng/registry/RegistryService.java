@@ -11,7 +11,6 @@ import cn.gz.youcheng.registry.RegistryValidationException.Problem;
 import cn.gz.youcheng.registry.repository.AgreementRepository;
 import cn.gz.youcheng.registry.repository.CountryRepository;
 import cn.gz.youcheng.registry.repository.PartnerRepository;
-import java.time.Clock;
 import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,27 +37,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistryService {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryService.class);
-    /** Most characters of each text, as the schema has them. */
-    static final int NAME_ZH = 100;
-    static final int NAME_EN = 200;
-    static final int PLACE = 200;
-    static final int SOURCE = 500;
-    static final int REASON = 500;
-    static final int NOTE = 2000;
-
     private final PartnerRepository partners;
     private final AgreementRepository agreements;
     private final CountryRepository countries;
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final CommandRules rules;
 
     RegistryService(PartnerRepository partners, AgreementRepository agreements, CountryRepository countries,
-            DataSource dataSource, Clock clock) {
+            DataSource dataSource, CommandRules rules) {
         this.jdbc = JdbcClient.create(dataSource);
         this.partners = partners;
         this.agreements = agreements;
         this.countries = countries;
-        this.clock = clock;
+        this.rules = rules;
     }
 
     /** A partner with its agreements as they are now, for the admin form. */
@@ -86,16 +77,8 @@ public class RegistryService {
     /** Adds a partner with its first agreement; returns the partner's id. */
     public long addPartner(AddPartner command) {
         takeTurn();
-        List<Problem> problems = new ArrayList<>();
-        String nameZh = required(command.nameZh(), "nameZh", NAME_ZH, problems);
-        String nameEn = required(command.nameEn(), "nameEn", NAME_EN, problems);
-        requireValue(command.adminLevel(), "adminLevel", problems);
-        requireValue(command.kind(), "kind", problems);
-        checkCoordinates(command.latitude(), command.longitude(), problems);
-        checkDate(command.signedOn(), "signedOn", null, problems);
-        String placeSigned = optional(command.placeSigned(), "placeSigned", PLACE, problems);
-        String source = optional(command.source(), "source", SOURCE, problems);
-        String internalNote = paragraphs(command.internalNote(), "internalNote", NOTE, problems);
+        List<Problem> problems = new ArrayList<>(rules.problems(command));
+        String nameZh = Text.stored(command.nameZh());
         String iso2 = command.countryIso2() == null ? "" : command.countryIso2().strip().toUpperCase(Locale.ROOT);
         Optional<Country> existing = iso2.isEmpty() ? Optional.empty() : countries.findById(iso2);
         if (!CountryNames.isIsoCode(iso2)) {
@@ -107,15 +90,16 @@ public class RegistryService {
             problems.add(new Problem("nameZh", "validation.partner-exists"));
         }
         fail(problems);
+        String nameEn = Text.stored(command.nameEn());
 
         Country country = existing.orElseGet(() -> countries.save(
                 new Country(iso2, CountryNames.chinese(iso2), CountryNames.english(iso2), command.continent())));
         Partner partner = new Partner(nameZh, nameEn, country, command.adminLevel());
         partner.locate(command.latitude(), command.longitude(), command.latitude() == null ? null : "entered by office");
         Agreement agreement = partner.sign(command.kind(), command.signedOn());
-        agreement.setPlaceSigned(placeSigned);
-        agreement.setSource(source);
-        agreement.setInternalNote(internalNote);
+        agreement.setPlaceSigned(Text.stored(command.placeSigned()));
+        agreement.setSource(Text.stored(command.source()));
+        agreement.setInternalNote(Text.stored(command.internalNote()));
         long id = partners.saveAndFlush(partner).getId();
         log.info("Partner {} {} ({}) added with a {} agreement signed {}", id, LogSafe.of(nameZh), iso2, command.kind(),
                 command.signedOn());
@@ -125,11 +109,8 @@ public class RegistryService {
     public void editPartner(EditPartner command) {
         takeTurn();
         Partner partner = partner(command.partnerId(), command.version());
-        List<Problem> problems = new ArrayList<>();
-        String nameZh = required(command.nameZh(), "nameZh", NAME_ZH, problems);
-        String nameEn = required(command.nameEn(), "nameEn", NAME_EN, problems);
-        requireValue(command.adminLevel(), "adminLevel", problems);
-        checkCoordinates(command.latitude(), command.longitude(), problems);
+        List<Problem> problems = new ArrayList<>(rules.problems(command));
+        String nameZh = Text.stored(command.nameZh());
         if (nameZh != null) {
             partners.findByIdentity(nameZh, partner.getCountry().getIso2())
                     .filter(other -> !other.getId().equals(partner.getId()))
@@ -137,7 +118,7 @@ public class RegistryService {
         }
         fail(problems);
         partner.setNameZh(nameZh);
-        partner.setNameEn(nameEn);
+        partner.setNameEn(Text.stored(command.nameEn()));
         partner.setAdminLevel(command.adminLevel());
         boolean moved = !java.util.Objects.equals(partner.getLatitude(), command.latitude())
                 || !java.util.Objects.equals(partner.getLongitude(), command.longitude());
@@ -150,21 +131,17 @@ public class RegistryService {
     public void editAgreement(EditAgreement command) {
         takeTurn();
         Agreement agreement = agreement(command.agreementId(), command.version());
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(rules.problems(command));
         LocalDate firstChange = agreement.getStatusChanges().size() > 1
                 ? agreement.getStatusChanges().get(1).getEffectiveOn() : null;
-        checkDate(command.signedOn(), "signedOn", null, problems);
         if (command.signedOn() != null && firstChange != null && command.signedOn().isAfter(firstChange)) {
             problems.add(new Problem("signedOn", "validation.signed-after-status-change", firstChange));
         }
-        String placeSigned = optional(command.placeSigned(), "placeSigned", PLACE, problems);
-        String source = optional(command.source(), "source", SOURCE, problems);
-        String internalNote = paragraphs(command.internalNote(), "internalNote", NOTE, problems);
         fail(problems);
         agreement.moveSigningDate(command.signedOn());
-        agreement.setPlaceSigned(placeSigned);
-        agreement.setSource(source);
-        agreement.setInternalNote(internalNote);
+        agreement.setPlaceSigned(Text.stored(command.placeSigned()));
+        agreement.setSource(Text.stored(command.source()));
+        agreement.setInternalNote(Text.stored(command.internalNote()));
         agreements.saveAndFlush(agreement);
     }
 
@@ -177,19 +154,17 @@ public class RegistryService {
         takeTurn();
         partners.lockById(command.partnerId());
         Partner partner = partner(command.partnerId(), command.version());
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(rules.problems(command));
         Optional<Agreement> memorandum = partner.upgradableMemorandum();
         if (memorandum.isEmpty()) {
             problems.add(new Problem("partner", "validation.upgrade-needs-active-exchange"));
         }
-        checkDate(command.signedOn(), "signedOn", memorandum.map(Agreement::latestChangeOn).orElse(null), problems);
-        String placeSigned = optional(command.placeSigned(), "placeSigned", PLACE, problems);
-        String source = optional(command.source(), "source", SOURCE, problems);
+        notBefore(command.signedOn(), "signedOn", memorandum.map(Agreement::latestChangeOn).orElse(null), problems);
         fail(problems);
 
         Agreement sisterCity = partner.sign(AgreementKind.SISTER_CITY, command.signedOn());
-        sisterCity.setPlaceSigned(placeSigned);
-        sisterCity.setSource(source);
+        sisterCity.setPlaceSigned(Text.stored(command.placeSigned()));
+        sisterCity.setSource(Text.stored(command.source()));
         // Persisted first (not merged through the partner), so that the memorandum can point to it.
         agreements.saveAndFlush(sisterCity);
         memorandum.orElseThrow().supersede(sisterCity);
@@ -203,24 +178,20 @@ public class RegistryService {
         takeTurn();
         lockPartnerOf(command.agreementId());
         Agreement agreement = agreement(command.agreementId(), command.version());
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(rules.problems(command));
         AgreementStatus from = agreement.getStatus();
         AgreementStatus to = command.status();
-        if (to == null || !from.canChangeTo(to)) {
+        if (to != null && !from.canChangeTo(to)) {
             problems.add(new Problem("status", "validation.status-change-not-allowed"));
         }
         if (to == AgreementStatus.ACTIVE && agreement.getPartner().getAgreements().stream()
                 .anyMatch(a -> a != agreement && a.getStatus() == AgreementStatus.ACTIVE)) {
             problems.add(new Problem("status", "validation.partner-already-active"));
         }
-        checkDate(command.effectiveOn(), "effectiveOn", agreement.latestChangeOn(), problems);
-        String reason = paragraphs(command.reason(), "reason", REASON, problems);
-        if (reason == null && problems.stream().noneMatch(problem -> problem.field().equals("reason"))) {
-            problems.add(new Problem("reason", "validation.required"));
-        }
-        String internalNote = paragraphs(command.internalNote(), "internalNote", NOTE, problems);
+        notBefore(command.effectiveOn(), "effectiveOn", agreement.latestChangeOn(), problems);
         fail(problems);
-        agreement.changeStatus(to, command.effectiveOn(), reason).setInternalNote(internalNote);
+        agreement.changeStatus(to, command.effectiveOn(), Text.stored(command.reason()))
+                .setInternalNote(Text.stored(command.internalNote()));
         agreements.saveAndFlush(agreement);
         log.info("Agreement {} of partner {} is {} from {}", agreement.getId(), agreement.getPartner().getId(), to,
                 command.effectiveOn());
@@ -261,61 +232,10 @@ public class RegistryService {
         return agreement;
     }
 
-    /** Signing and status dates are calendar days in Guangzhou, never in the future. */
-    private void checkDate(LocalDate date, String field, LocalDate notBefore, List<Problem> problems) {
-        if (date == null) {
-            problems.add(new Problem(field, "validation.required"));
-        } else if (date.isAfter(LocalDate.now(clock))) {
-            problems.add(new Problem(field, "validation.date-in-future"));
-        } else if (notBefore != null && date.isBefore(notBefore)) {
+    /** A date of a change cannot come before the agreement's latest change (or the memorandum's). */
+    private static void notBefore(LocalDate date, String field, LocalDate notBefore, List<Problem> problems) {
+        if (date != null && notBefore != null && date.isBefore(notBefore)) {
             problems.add(new Problem(field, "validation.date-before", notBefore));
-        }
-    }
-
-    private static void checkCoordinates(Double latitude, Double longitude, List<Problem> problems) {
-        if ((latitude == null) != (longitude == null)) {
-            problems.add(new Problem(latitude == null ? "latitude" : "longitude", "validation.coordinates-together"));
-        }
-        if (latitude != null && (latitude < -90 || latitude > 90)) {
-            problems.add(new Problem("latitude", "validation.latitude-range"));
-        }
-        if (longitude != null && (longitude < -180 || longitude > 180)) {
-            problems.add(new Problem("longitude", "validation.longitude-range"));
-        }
-    }
-
-    /** A one-line text that must be given, cleaned by the text rule ({@link Text}); null if it breaks it. */
-    private static String required(String value, String field, int maxCharacters, List<Problem> problems) {
-        String text = optional(value, field, maxCharacters, problems);
-        if (text == null && problems.stream().noneMatch(problem -> problem.field().equals(field))) {
-            problems.add(new Problem(field, "validation.required"));
-        }
-        return text;
-    }
-
-    /** A one-line text that may be left empty (null then), cleaned by the text rule. */
-    private static String optional(String value, String field, int maxCharacters, List<Problem> problems) {
-        return text(value, field, Text.Shape.LINE, maxCharacters, problems);
-    }
-
-    /** A text that may hold paragraphs (a reason, a note) and may be left empty, cleaned by the text rule. */
-    private static String paragraphs(String value, String field, int maxCharacters, List<Problem> problems) {
-        return text(value, field, Text.Shape.PARAGRAPHS, maxCharacters, problems);
-    }
-
-    private static String text(String value, String field, Text.Shape shape, int maxCharacters, List<Problem> problems) {
-        String clean = Text.clean(value);
-        if (clean == null || clean.isEmpty()) {
-            return null;
-        }
-        Optional<String> problem = Text.problem(clean, shape, maxCharacters);
-        problem.ifPresent(key -> problems.add(new Problem(field, key, maxCharacters)));
-        return problem.isPresent() ? null : clean;
-    }
-
-    private static void requireValue(Object value, String field, List<Problem> problems) {
-        if (value == null) {
-            problems.add(new Problem(field, "validation.required"));
         }
     }
 

@@ -1,15 +1,16 @@
 package cn.gz.youcheng.security;
 
+import cn.gz.youcheng.base.Message;
 import java.util.Optional;
 
 /**
- * A request about accounts that cannot be done: a translation key for the message and, where there is one,
- * a second key that says more (why a password is too weak).
+ * A request about accounts that cannot be done: what to tell the officer and, where there is more to say,
+ * why (a password too weak, and in what way). Said as messages, translated where it is shown.
  */
 public class UserException extends RuntimeException {
 
-    private final String messageKey;
-    private final String detailKey;
+    private final Message message;
+    private final Message detail;
 
     public UserException(String messageKey) {
         this(messageKey, null);
@@ -17,15 +18,15 @@ public class UserException extends RuntimeException {
 
     public UserException(String messageKey, String detailKey) {
         super(messageKey);
-        this.messageKey = messageKey;
-        this.detailKey = detailKey;
+        this.message = Message.of(messageKey);
+        this.detail = detailKey == null ? null : Message.of(detailKey);
     }
 
-    public String messageKey() {
-        return messageKey;
+    public Message message() {
+        return message;
     }
 
-    public Optional<String> detailKey() {
-        return Optional.ofNullable(detailKey);
+    public Optional<Message> detail() {
+        return Optional.ofNullable(detail);
     }
 }

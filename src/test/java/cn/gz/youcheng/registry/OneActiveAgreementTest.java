@@ -85,7 +85,7 @@ class OneActiveAgreementTest {
                     "reinstated after talks"));
             return "reinstated";
         } catch (RegistryValidationException e) {
-            return e.problems().get(0).messageKey();
+            return e.problems().get(0).message().key();
         } finally {
             SecurityContextHolder.clearContext();
         }

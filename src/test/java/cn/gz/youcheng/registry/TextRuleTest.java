@@ -46,7 +46,7 @@ class TextRuleTest {
     void theEditorsServiceRefusesLineBreaksAndControlCharactersFieldByField() {
         assertThatThrownBy(() -> registry.addPartner(partner("奥\n卢", "Oulu", "Oulu\u202E hall", "fine")))
                 .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.problems())
-                        .extracting(RegistryValidationException.Problem::field, RegistryValidationException.Problem::messageKey)
+                        .extracting(RegistryValidationException.Problem::field, problem -> problem.message().key())
                         .containsExactlyInAnyOrder(
                                 org.assertj.core.groups.Tuple.tuple("nameZh", "validation.line-break"),
                                 org.assertj.core.groups.Tuple.tuple("placeSigned", "validation.control-characters")));
@@ -72,7 +72,7 @@ class TextRuleTest {
         assertThatThrownBy(() -> registry.changeStatus(new ChangeStatus(agreement, version(agreement),
                 AgreementStatus.SUSPENDED, LocalDate.of(2026, 1, 5), "paused\u0000", null)))
                 .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.problems())
-                        .extracting(RegistryValidationException.Problem::messageKey)
+                        .extracting(problem -> problem.message().key())
                         .containsExactly("validation.control-characters"));
         registry.changeStatus(new ChangeStatus(agreement, version(agreement), AgreementStatus.SUSPENDED,
                 LocalDate.of(2026, 1, 5), "Paused at the partner's request.\nTalks resume in spring.", null));

@@ -70,9 +70,9 @@ class SignInTest {
         PendingSignIn pending = signIn.checkPassword("first.timer", "temporary handed over", address("10"), null);
         assertThat(pending.next()).isEqualTo(Step.NEW_PASSWORD);
         assertThatThrownBy(() -> signIn.chooseNewPassword(pending, "temporary handed over"))
-                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.messageKey()).isEqualTo("password.same-as-before"));
+                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.message().key()).isEqualTo("password.same-as-before"));
         assertThatThrownBy(() -> signIn.chooseNewPassword(pending, "woaini1314"))
-                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.messageKey()).isEqualTo("password.too-weak"));
+                .isInstanceOfSatisfying(UserException.class, e -> assertThat(e.message().key()).isEqualTo("password.too-weak"));
         signIn.chooseNewPassword(pending, "my own quiet lantern");
 
         assertThat(pending.next()).isEqualTo(Step.DONE);
@@ -509,7 +509,7 @@ class SignInTest {
             together.await();
             users.setEnabled(target.id(), false, target.version());
         } catch (UserException e) {
-            assertThat(e.messageKey()).isEqualTo("users.error.last-admin");
+            assertThat(e.message().key()).isEqualTo("users.error.last-admin");
         } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
             throw new IllegalStateException(e);
         } finally {

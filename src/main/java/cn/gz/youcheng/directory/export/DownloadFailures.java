@@ -1,6 +1,10 @@
 package cn.gz.youcheng.directory.export;
 
 import cn.gz.youcheng.base.DatabaseFailures;
+import cn.gz.youcheng.base.Message;
+import cn.gz.youcheng.base.Text;
+import cn.gz.youcheng.base.Translations;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +26,13 @@ class DownloadFailures {
     ResponseEntity<String> badParameter(MethodArgumentTypeMismatchException failure) {
         return ResponseEntity.badRequest()
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
-                .body("Parameter " + failure.getName() + " cannot be '" + failure.getValue() + "'.\n");
+                .body(bothLanguages(Message.of("download.error.parameter", failure.getName(),
+                        Text.oneLine(String.valueOf(failure.getValue())))));
+    }
+
+    /** A download has no page to take the visitor's language from: both, as the other refusals say. */
+    private static String bothLanguages(Message message) {
+        return Translations.text(message, Locale.ROOT) + "\n" + Translations.text(message, Locale.CHINESE) + "\n";
     }
 
     @ExceptionHandler(Exception.class)

@@ -51,8 +51,6 @@ public class BulkImport {
     public static final int MAX_ROWS = 5000;
     static final int MAX_FILE_NAME = 200;
     /** Most characters of a partner's names, as the registry keeps them. */
-    private static final int NAME_ZH = 100;
-    private static final int NAME_EN = 200;
     static final Set<String> REQUIRED_COLUMNS = Set.of("list", "name_zh", "name_en", "country_iso2", "signed_on");
 
     public enum Outcome { NEW, CHANGED, UNCHANGED, ERROR }
@@ -321,11 +319,11 @@ public class BulkImport {
             case "exchange", "友好合作交流城市" -> PartnerList.EXCHANGE;
             default -> throw new RowProblem(Message.of("import.row.list", get(record, "list")));
         };
-        String nameZh = name(unescape(get(record, "name_zh")), "name_zh", NAME_ZH);
+        String nameZh = name(unescape(get(record, "name_zh")), "name_zh", RegistryCommands.NAME_ZH);
         if (nameZh == null) {
             throw new RowProblem(Message.of("import.row.column", "name_zh", Message.of("validation.required")));
         }
-        String nameEn = Objects.requireNonNullElse(name(unescape(get(record, "name_en")), "name_en", NAME_EN), "");
+        String nameEn = Objects.requireNonNullElse(name(unescape(get(record, "name_en")), "name_en", RegistryCommands.NAME_EN), "");
         String iso2 = get(record, "country_iso2").toUpperCase(Locale.ROOT);
         if (!CountryNames.isIsoCode(iso2)) {
             throw new RowProblem(Message.of("import.row.country-iso", iso2));
@@ -373,7 +371,7 @@ public class BulkImport {
         try {
             list = OfficialListParser.parse(text);
         } catch (OfficialListFormatException e) {
-            return Message.of("import.error.official", e.getMessage());
+            return Message.of("import.error.official", e.line(), e.problem());
         }
         Map<String, CountryOption> byChineseName = new HashMap<>();
         countriesByCode().values().forEach(c -> byChineseName.put(c.nameZh(), c));
@@ -386,10 +384,10 @@ public class BulkImport {
                         Message.of("import.row.country-unknown", entry.countryZh())));
                 continue;
             }
-            Optional<String> problem = Text.problem(Text.clean(entry.nameZh()), Text.Shape.LINE, NAME_ZH);
+            Optional<String> problem = Text.problem(Text.clean(entry.nameZh()), Text.Shape.LINE, RegistryCommands.NAME_ZH);
             if (problem.isPresent()) {
                 errors.add(new Row(number, Outcome.ERROR, Text.oneLine(entry.nameZh()), country.iso2(),
-                        Message.of("import.row.column", "名称", Message.of(problem.get(), NAME_ZH))));
+                        Message.of("import.row.column", "名称", Message.of(problem.get(), RegistryCommands.NAME_ZH))));
                 continue;
             }
             wanted.add(new Wanted(number, entry.list(), Text.clean(entry.nameZh()), null, country.iso2(),

@@ -1,5 +1,7 @@
 package cn.gz.youcheng.registry.importing;
 
+import cn.gz.youcheng.base.Message;
+import cn.gz.youcheng.base.Text;
 import cn.gz.youcheng.registry.PartnerList;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,33 +55,31 @@ public final class OfficialListParser {
             }
         }
         if (state != State.AFTER_TOTAL) {
-            throw error("the text ends without the closing total sentence "
-                    + "(以上合计，广州与 N 个国家的 M 个城市建立了友好关系。)");
+            throw error("official.error.no-total");
         }
         return new OfficialList(entries.get(PartnerList.SISTER), entries.get(PartnerList.EXCHANGE));
     }
 
     private void accept(String line) {
         if (state == State.AFTER_TOTAL) {
-            throw error("unexpected text after the closing total sentence: '" + line + "'");
+            throw error("official.error.after-total", quoted(line));
         }
         PartnerList heading = headingOf(line);
         if (heading != null) {
             startList(heading);
         } else if (line.equals(OfficialFormat.SUBTITLE) || line.equals("（按签约时间先后顺序排列）")) {
             if (state != State.AFTER_HEADING) {
-                throw error("the ordering note '" + line + "' belongs right after a list heading");
+                throw error("official.error.note-place", quoted(line));
             }
         } else if (isHeader(line)) {
             if (state != State.AFTER_HEADING) {
-                throw error("a header row must follow a list heading ("
-                        + OfficialFormat.heading(PartnerList.SISTER) + " or "
-                        + OfficialFormat.heading(PartnerList.EXCHANGE) + ")");
+                throw error("official.error.header-place", OfficialFormat.heading(PartnerList.SISTER),
+                        OfficialFormat.heading(PartnerList.EXCHANGE));
             }
             state = State.IN_TABLE;
         } else if (ROW_START.matcher(line).matches()) {
             if (state != State.IN_TABLE) {
-                throw error("a table row outside a table: rows follow a header row '序 城市名称 国家 签约时间'");
+                throw error("official.error.row-place");
             }
             row(line);
         } else if (SEPARATOR.matcher(line).matches()) {
@@ -88,10 +89,10 @@ public final class OfficialListParser {
         } else if (OfficialFormat.TOTAL.matcher(line).matches()) {
             total(line);
         } else if (state == State.IN_TABLE) {
-            throw error("expected a table row 'NN.<tab>城市名称<tab>国家<tab>yyyy.MM.dd', found '" + line + "'");
+            throw error("official.error.not-a-row", quoted(line));
         } else {
-            throw error("unknown heading '" + line + "': expected " + OfficialFormat.heading(PartnerList.SISTER)
-                    + " or " + OfficialFormat.heading(PartnerList.EXCHANGE));
+            throw error("official.error.heading", quoted(line), OfficialFormat.heading(PartnerList.SISTER),
+                    OfficialFormat.heading(PartnerList.EXCHANGE));
         }
     }
 
@@ -111,7 +112,7 @@ public final class OfficialListParser {
     private void startList(PartnerList list) {
         Integer earlier = headingLines.putIfAbsent(list, lineNumber);
         if (earlier != null) {
-            throw error("the " + list.officialName() + " list appears a second time (first on line " + earlier + ")");
+            throw error("official.error.list-twice", listName(list), earlier);
         }
         current = list;
         state = State.AFTER_HEADING;
@@ -126,43 +127,41 @@ public final class OfficialListParser {
     private void row(String line) {
         String[] columns = line.split("\t", -1);
         if (columns.length != 4) {
-            throw error("expected 4 tab-separated columns (序, 城市名称, 国家, 签约时间), found " + columns.length
-                    + ": '" + line + "'");
+            throw error("official.error.columns", columns.length, quoted(line));
         }
         Matcher sequence = SEQUENCE.matcher(columns[0].strip());
         if (!sequence.matches()) {
-            throw error("invalid sequence number '" + columns[0] + "': expected a number and a dot, like 01.");
+            throw error("official.error.sequence", quoted(columns[0]));
         }
         int seq = Integer.parseInt(sequence.group(1));
         String name = columns[1].strip();
         String country = columns[2].strip();
         if (name.isEmpty()) {
-            throw error("the city name (城市名称) is empty");
+            throw error("official.error.no-name");
         }
         if (country.isEmpty()) {
-            throw error("the country (国家) is empty");
+            throw error("official.error.no-country");
         }
         LocalDate signedOn = date(columns[3].strip());
 
         List<OfficialEntry> list = entries.get(current);
         for (OfficialEntry earlier : list) {
             if (earlier.seq() == seq) {
-                throw error("duplicate sequence number " + OfficialFormat.sequence(seq) + " in the "
-                        + current.officialName() + " list");
+                throw error("official.error.sequence-twice", OfficialFormat.sequence(seq), listName(current));
             }
         }
         int expected = list.size() + 1;
         if (seq != expected) {
-            throw error("sequence number " + OfficialFormat.sequence(seq) + " out of order in the "
-                    + current.officialName() + " list: expected " + OfficialFormat.sequence(expected));
+            throw error("official.error.sequence-order", OfficialFormat.sequence(seq), listName(current),
+                    OfficialFormat.sequence(expected));
         }
         if (!list.isEmpty() && signedOn.isBefore(list.getLast().signedOn())) {
-            throw error("signing date " + OfficialFormat.DATE.format(signedOn) + " is earlier than the row before ("
-                    + OfficialFormat.DATE.format(list.getLast().signedOn()) + "): the list is in signing-date order");
+            throw error("official.error.date-order", OfficialFormat.DATE.format(signedOn),
+                    OfficialFormat.DATE.format(list.getLast().signedOn()));
         }
         Integer firstLine = partnerLines.putIfAbsent(name + "\t" + country, lineNumber);
         if (firstLine != null) {
-            throw error(name + " (" + country + ") is listed twice (first on line " + firstLine + ")");
+            throw error("official.error.partner-twice", quoted(name), quoted(country), firstLine);
         }
         list.add(new OfficialEntry(current, seq, name, country, signedOn));
     }
@@ -171,7 +170,7 @@ public final class OfficialListParser {
         try {
             return LocalDate.parse(text, OfficialFormat.DATE);
         } catch (DateTimeParseException e) {
-            throw error("invalid signing date '" + text + "': expected a real date written yyyy.MM.dd");
+            throw error("official.error.date", quoted(text));
         }
     }
 
@@ -182,14 +181,24 @@ public final class OfficialListParser {
         int cities = Integer.parseInt(matcher.group(2));
         OfficialList list = new OfficialList(entries.get(PartnerList.SISTER), entries.get(PartnerList.EXCHANGE));
         if (countries != list.countryCount() || cities != list.cityCount()) {
-            throw error("the total sentence says " + countries + " countries and " + cities
-                    + " cities, but the tables list " + list.countryCount() + " countries and "
-                    + list.cityCount() + " cities");
+            throw error("official.error.totals", countries, cities, list.countryCount(), list.cityCount());
         }
         state = State.AFTER_TOTAL;
     }
 
-    private OfficialListFormatException error(String problem) {
-        return new OfficialListFormatException(lineNumber, problem);
+    /** What is wrong, in the reader's language: a translation key and its arguments. */
+    private OfficialListFormatException error(String key, Object... arguments) {
+        return new OfficialListFormatException(lineNumber, Message.of(key, arguments));
+    }
+
+    private static Message listName(PartnerList list) {
+        return Message.of("list." + list.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A piece of the uploaded text as it may be shown back: on one line, and not too long. */
+    private static String quoted(String text) {
+        String line = Text.oneLine(text);
+        return line.codePointCount(0, line.length()) <= 60 ? line
+                : line.substring(0, line.offsetByCodePoints(0, 59)) + "…";
     }
 }

@@ -9,6 +9,7 @@ import cn.gz.youcheng.registry.CountryOption;
 import cn.gz.youcheng.registry.RegistryCommands;
 import cn.gz.youcheng.registry.RegistryService;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -19,8 +20,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -79,12 +80,18 @@ class AddPartnerDialog extends Dialog {
         Publication.published(placeSigned, source);
         Publication.internal(internalNote);
 
-        BeanValidationBinder<PartnerForm> binder = new BeanValidationBinder<>(PartnerForm.class);
-        binder.forField(country).asRequired(getTranslation("validation.required")).bind("country");
-        binder.forField(signedOn).asRequired(getTranslation("validation.required")).bind("signedOn");
-        binder.forField(kind).asRequired(getTranslation("validation.required")).bind("kind");
-        binder.bindInstanceFields(this);
-        binder.setBean(new PartnerForm());
+        // What each field may hold is the command's rule (RegistryCommands): the lengths show here, and the
+        // service's problems come back to the fields they concern.
+        nameZh.setMaxLength(RegistryCommands.NAME_ZH);
+        nameEn.setMaxLength(RegistryCommands.NAME_EN);
+        placeSigned.setMaxLength(RegistryCommands.PLACE);
+        source.setMaxLength(RegistryCommands.SOURCE);
+        internalNote.setMaxLength(RegistryCommands.NOTE);
+        for (HasValue<?, ?> required : List.<HasValue<?, ?>>of(nameZh, nameEn, country, adminLevel, kind, signedOn)) {
+            required.setRequiredIndicatorVisible(true);
+        }
+        adminLevel.setValue(AdminLevel.CITY);
+        kind.setValue(AgreementKind.FRIENDLY_EXCHANGE);
 
         FormLayout form = new FormLayout(nameZh, nameEn, country, continent, adminLevel, kind, latitude, longitude,
                 signedOn, placeSigned, source, internalNote);
@@ -100,16 +107,13 @@ class AddPartnerDialog extends Dialog {
         save.setId("add-partner-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(event -> {
-            if (!binder.validate().isOk()) {
-                return;
-            }
-            PartnerForm bean = binder.getBean();
             long[] id = new long[1];
             boolean saved = FormErrors.attempt(this, fields, () -> id[0] = registry.addPartner(
-                    new RegistryCommands.AddPartner(bean.getNameZh(), bean.getNameEn(), bean.getCountry().iso2(),
-                            bean.getContinent(), bean.getAdminLevel(), bean.getLatitude(), bean.getLongitude(),
-                            bean.getKind(), bean.getSignedOn(), bean.getPlaceSigned(), bean.getSource(),
-                            bean.getInternalNote())), () -> { });
+                    new RegistryCommands.AddPartner(nameZh.getValue(), nameEn.getValue(),
+                            country.getValue() == null ? null : country.getValue().iso2(), continent.getValue(),
+                            adminLevel.getValue(), latitude.getValue(), longitude.getValue(), kind.getValue(),
+                            signedOn.getValue(), placeSigned.getValue(), source.getValue(), internalNote.getValue())),
+                    () -> { });
             if (saved) {
                 FormErrors.saved(getTranslation("admin.saved"));
                 close();

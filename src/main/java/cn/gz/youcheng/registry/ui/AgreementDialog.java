@@ -39,6 +39,9 @@ class AgreementDialog extends Dialog {
         internalNote.setLabel(getTranslation("admin.field.internalNote"));
         internalNote.setValue(Objects.requireNonNullElse(agreement.internalNote(), ""));
         internalNote.setId("agreement-internalNote");
+        placeSigned.setMaxLength(RegistryCommands.PLACE);
+        source.setMaxLength(RegistryCommands.SOURCE);
+        internalNote.setMaxLength(RegistryCommands.NOTE);
         Publication.published(placeSigned, source);
         Publication.internal(internalNote);
         add(new FormLayout(signedOn, placeSigned, source, internalNote));

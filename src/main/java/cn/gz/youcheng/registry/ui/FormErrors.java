@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.base.ui.Messages;
 import cn.gz.youcheng.base.ui.Notices;
 import cn.gz.youcheng.registry.RegistryValidationException;
 import com.vaadin.flow.component.Component;
@@ -27,7 +28,7 @@ final class FormErrors {
             return true;
         } catch (RegistryValidationException e) {
             for (RegistryValidationException.Problem problem : e.problems()) {
-                String message = owner.getTranslation(problem.messageKey(), problem.arguments());
+                String message = Messages.text(owner, problem.message());
                 HasValidation field = fields.get(problem.field());
                 if (field != null) {
                     field.setErrorMessage(message);

@@ -24,7 +24,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -42,7 +41,6 @@ class PartnerEditor extends Dialog {
     private final PartnerHistory history;
     private final long partnerId;
     private final VerticalLayout content = new VerticalLayout();
-    private final BeanValidationBinder<PartnerForm> binder = new BeanValidationBinder<>(PartnerForm.class);
 
     final TextField nameZh = new TextField();
     final TextField nameEn = new TextField();
@@ -67,19 +65,17 @@ class PartnerEditor extends Dialog {
         adminLevel.setItemLabelGenerator(l -> getTranslation(Keys.of("level", l)));
         latitude.setLabel(getTranslation("admin.field.latitude"));
         longitude.setLabel(getTranslation("admin.field.longitude"));
-        binder.bindInstanceFields(this);
+        nameZh.setMaxLength(RegistryCommands.NAME_ZH);
+        nameEn.setMaxLength(RegistryCommands.NAME_EN);
         Map<String, HasValidation> fields = Map.of("nameZh", nameZh, "nameEn", nameEn, "adminLevel", adminLevel,
                 "latitude", latitude, "longitude", longitude);
         Button saveDetails = new Button(getTranslation("admin.save"));
         saveDetails.setId("edit-save");
         saveDetails.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         saveDetails.addClickListener(event -> {
-            if (!binder.validate().isOk()) {
-                return;
-            }
-            PartnerForm form = binder.getBean();
             run(fields, () -> registry.editPartner(new RegistryCommands.EditPartner(partner.id(), partner.version(),
-                    form.getNameZh(), form.getNameEn(), form.getAdminLevel(), form.getLatitude(), form.getLongitude())));
+                    nameZh.getValue(), nameEn.getValue(), adminLevel.getValue(), latitude.getValue(),
+                    longitude.getValue())));
         });
         add(new FormLayout(nameZh, nameEn, adminLevel, latitude, longitude, saveDetails), content);
         getFooter().add(new Button(getTranslation("admin.close"), event -> close()));
@@ -90,13 +86,14 @@ class PartnerEditor extends Dialog {
     void reload() {
         partner = registry.partnerForEditing(partnerId).orElseThrow();
         setHeaderTitle(partner.nameZh() + " · " + partner.nameEn() + " (" + partner.countryZh() + ")");
-        PartnerForm form = new PartnerForm();
-        form.setNameZh(partner.nameZh());
-        form.setNameEn(partner.nameEn());
-        form.setAdminLevel(partner.adminLevel());
-        form.setLatitude(partner.latitude());
-        form.setLongitude(partner.longitude());
-        binder.setBean(form);
+        nameZh.setValue(partner.nameZh());
+        nameEn.setValue(partner.nameEn());
+        adminLevel.setValue(partner.adminLevel());
+        latitude.setValue(partner.latitude());
+        longitude.setValue(partner.longitude());
+        for (HasValidation field : List.of(nameZh, nameEn, adminLevel, latitude, longitude)) {
+            field.setInvalid(false);
+        }
         content.removeAll();
 
         content.add(new H3(getTranslation("partner.agreements")));

@@ -31,10 +31,10 @@ class StatusDialog extends Dialog {
         effectiveOn.setMin(agreement.latestChangeOn());
         reason.setLabel(getTranslation("admin.field.reason"));
         reason.setId("status-reason");
-        reason.setMaxLength(500);
+        reason.setMaxLength(RegistryCommands.REASON);
         internalNote.setLabel(getTranslation("admin.field.internalNote"));
         internalNote.setId("status-internalNote");
-        internalNote.setMaxLength(2000);
+        internalNote.setMaxLength(RegistryCommands.NOTE);
         Publication.published(reason);
         Publication.internal(internalNote);
         add(new FormLayout(effectiveOn, reason, internalNote));

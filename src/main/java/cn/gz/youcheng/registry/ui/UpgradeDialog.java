@@ -31,6 +31,8 @@ class UpgradeDialog extends Dialog {
         placeSigned.setId("upgrade-placeSigned");
         source.setLabel(getTranslation("admin.field.source"));
         source.setId("upgrade-source");
+        placeSigned.setMaxLength(RegistryCommands.PLACE);
+        source.setMaxLength(RegistryCommands.SOURCE);
         Publication.published(placeSigned, source);
         add(new Paragraph(getTranslation("admin.upgrade.text")), new FormLayout(signedOn, placeSigned, source));
         confirm.setText(getTranslation("admin.upgrade"));

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.security.ui;
 
+import cn.gz.youcheng.base.ui.Messages;
 import cn.gz.youcheng.security.UserException;
 import com.vaadin.flow.component.Component;
 
@@ -10,9 +11,9 @@ final class AccountMessages {
     }
 
     static String of(Component where, UserException e) {
-        String message = where.getTranslation(e.messageKey());
+        String message = Messages.text(where, e.message());
         // Chinese sentences follow each other without a space.
         String between = message.endsWith("。") ? "" : " ";
-        return message + e.detailKey().map(detail -> between + where.getTranslation(detail)).orElse("");
+        return message + e.detail().map(detail -> between + Messages.text(where, detail)).orElse("");
     }
 }

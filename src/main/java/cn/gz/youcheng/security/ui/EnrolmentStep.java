@@ -50,7 +50,7 @@ class EnrolmentStep extends VerticalLayout {
             } catch (SignInFailedException e) {
                 refuse(getTranslation(e.messageKey()));
             } catch (UserException e) {
-                refuse(getTranslation(e.messageKey()));
+                refuse(AccountMessages.of(this, e));
             }
         });
         confirmButton.setId("enrolment-confirm");

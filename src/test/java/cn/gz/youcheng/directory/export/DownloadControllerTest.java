@@ -79,7 +79,7 @@ class DownloadControllerTest {
         MockHttpServletResponse response = http.perform(get("/export/partners.csv?bom=maybe")).andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("Parameter bom cannot be 'maybe'.\n");
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("Parameter bom cannot be “maybe”.\n参数 bom 不能为“maybe”。\n");
     }
 
     @Test

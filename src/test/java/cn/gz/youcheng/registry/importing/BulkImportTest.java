@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.gz.youcheng.AdminTest;
 import cn.gz.youcheng.base.Message;
+import cn.gz.youcheng.base.Translations;
 import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.importing.BulkImport.Outcome;
 import cn.gz.youcheng.registry.importing.BulkImport.Preview;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,12 +170,15 @@ class BulkImportTest {
     }
 
     @Test
-    void aMalformedOfficialTextIsRejectedWithItsLine() {
+    void aMalformedOfficialTextIsRejectedWithItsLineInTheOfficersLanguage() {
         String official = SeedImport.resource(SeedImport.OFFICIAL_LIST).replace("1979.05.02", "1979.02.30");
 
-        assertThat(bulkImport.preview("official.txt", official.getBytes(StandardCharsets.UTF_8)).fileProblem())
-                .isEqualTo(Message.of("import.error.official",
-                        "line 8: invalid signing date '1979.02.30': expected a real date written yyyy.MM.dd"));
+        Message problem = bulkImport.preview("official.txt", official.getBytes(StandardCharsets.UTF_8)).fileProblem();
+        assertThat(problem).isEqualTo(Message.of("import.error.official", 8, Message.of("official.error.date", "1979.02.30")));
+        assertThat(Translations.text(problem, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("官方一览文本第 8 行格式有误：签约时间“1979.02.30”不是按 yyyy.MM.dd 书写的有效日期");
+        assertThat(Translations.text(problem, Locale.ENGLISH)).isEqualTo(
+                "The official text is malformed at line 8: the signing date “1979.02.30” is not a real date written yyyy.MM.dd");
     }
 
     @Test

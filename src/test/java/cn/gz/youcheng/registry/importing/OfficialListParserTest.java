@@ -41,7 +41,7 @@ class OfficialListParserTest {
         assertThatThrownBy(() -> OfficialListParser.parse(text))
                 .isInstanceOfSatisfying(OfficialListFormatException.class, e -> assertThat(e.line()).isEqualTo(8))
                 .hasMessageContaining("line 8")
-                .hasMessageContaining("invalid signing date '2019.13.01'");
+                .hasMessageContaining("the signing date “2019.13.01” is not a real date");
     }
 
     @Test
@@ -62,7 +62,7 @@ class OfficialListParserTest {
         assertThatThrownBy(() -> OfficialListParser.parse(text))
                 .isInstanceOf(OfficialListFormatException.class)
                 .hasMessageContaining("line 10")
-                .hasMessageContaining("duplicate sequence number 02. in the 友好城市 list");
+                .hasMessageContaining("the sequence number 02. appears twice in the Sister city list");
     }
 
     @Test
@@ -72,7 +72,7 @@ class OfficialListParserTest {
         assertThatThrownBy(() -> OfficialListParser.parse(text))
                 .isInstanceOf(OfficialListFormatException.class)
                 .hasMessageContaining("line 49")
-                .hasMessageContaining("unknown heading '广州市国际友好港口一览'");
+                .hasMessageContaining("unknown heading “广州市国际友好港口一览”");
     }
 
     @Test

@@ -145,8 +145,10 @@ class AgreementsViewTest extends KaribuTest {
         _click(dialog.save);
 
         assertThat(dialog.nameZh.isInvalid()).isTrue();
-        assertThat(dialog.nameZh.getErrorMessage()).isEqualTo("不能为空");
+        // One set of messages, the service's, for every field.
+        assertThat(dialog.nameZh.getErrorMessage()).isEqualTo("必填");
         assertThat(dialog.country.getErrorMessage()).isEqualTo("必填");
+        assertThat(dialog.signedOn.getErrorMessage()).isEqualTo("必填");
     }
 
     @Test
