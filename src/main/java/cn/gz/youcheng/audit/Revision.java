@@ -1,5 +1,6 @@
 package cn.gz.youcheng.audit;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -25,7 +26,7 @@ public class Revision {
     private String username;
 
     /** Context beyond the user, e.g. the name of a bulk-imported file. */
-    private String comment;
+    private @Nullable String comment;
 
     protected Revision() {
     }
@@ -46,11 +47,11 @@ public class Revision {
         this.username = username;
     }
 
-    public String getComment() {
+    public @Nullable String getComment() {
         return comment;
     }
 
-    void setComment(String comment) {
+    void setComment(@Nullable String comment) {
         this.comment = comment;
     }
 }

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.audit;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -32,7 +33,7 @@ public final class RevisionComment {
         TransactionSynchronizationManager.bindResource(KEY, comment);
     }
 
-    static String current() {
+    static @Nullable String current() {
         return (String) TransactionSynchronizationManager.getResource(KEY);
     }
 }

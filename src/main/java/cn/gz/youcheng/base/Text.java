@@ -1,5 +1,6 @@
 package cn.gz.youcheng.base;
 
+import org.jspecify.annotations.Nullable;
 import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,18 +33,15 @@ public final class Text {
     private Text() {
     }
 
-    /** NFC, line breaks as {@code \n}, stripped; {@code null} stays {@code null}. Nothing is removed. */
+    /** NFC, line breaks as {@code \n}, stripped. Nothing is removed. */
     public static String clean(String value) {
-        if (value == null) {
-            return null;
-        }
         return LINE_BREAK.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll("\n").strip();
     }
 
     /** The value as it is saved: {@linkplain #clean cleaned}, and null when nothing is left. */
-    public static String stored(String value) {
-        String cleaned = clean(value);
-        return cleaned == null || cleaned.isEmpty() ? null : cleaned;
+    public static @Nullable String stored(@Nullable String value) {
+        String cleaned = value == null ? "" : clean(value);
+        return cleaned.isEmpty() ? null : cleaned;
     }
 
     /**
@@ -51,7 +49,7 @@ public final class Text {
      * (with {@code maxCharacters} as its argument), {@code validation.line-break} or
      * {@code validation.control-characters}.
      */
-    public static Optional<String> problem(String cleaned, Shape shape, int maxCharacters) {
+    public static Optional<String> problem(@Nullable String cleaned, Shape shape, int maxCharacters) {
         if (cleaned == null) {
             return Optional.empty();
         }
@@ -69,9 +67,6 @@ public final class Text {
 
     /** For writers of one-line records: every control character, line breaks included, as a space. */
     public static String oneLine(String value) {
-        if (value == null) {
-            return null;
-        }
         return CONTROL.matcher(value).replaceAll(" ").strip();
     }
 }

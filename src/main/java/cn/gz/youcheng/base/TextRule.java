@@ -1,5 +1,6 @@
 package cn.gz.youcheng.base;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -38,6 +39,7 @@ public @interface TextRule {
     /** Applies {@link Text#clean} and {@link Text#problem}, as the services do before they save. */
     final class Check implements ConstraintValidator<TextRule, String> {
 
+        @SuppressWarnings("NullAway.Init") // set by initialize, before any isValid
         private TextRule rule;
 
         @Override
@@ -46,7 +48,7 @@ public @interface TextRule {
         }
 
         @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
+        public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
             String cleaned = Text.stored(value);
             Optional<String> problem = cleaned == null
                     ? (rule.required() ? Optional.of("validation.required") : Optional.empty())

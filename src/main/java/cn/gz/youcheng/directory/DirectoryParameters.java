@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The directory's URL query parameters (a public contract, docs/urls.md): {@code q}, {@code list},
@@ -73,7 +74,7 @@ public final class DirectoryParameters {
             ignored.add(new Ignored(TEXT, text.substring(0, text.offsetByCodePoints(0, 20)) + "…"));
             text = "";
         }
-        PartnerList list = single(parameters, LIST, ignored, value -> switch (value.toLowerCase(Locale.ROOT)) {
+        @Nullable PartnerList list = single(parameters, LIST, ignored, value -> switch (value.toLowerCase(Locale.ROOT)) {
             case "sister" -> PartnerList.SISTER;
             case "exchange" -> PartnerList.EXCHANGE;
             default -> null;
@@ -116,7 +117,7 @@ public final class DirectoryParameters {
                 }
             }
         }
-        LocalDate asOf = single(parameters, AS_OF, ignored, value -> {
+        @Nullable LocalDate asOf = single(parameters, AS_OF, ignored, value -> {
             try {
                 return LocalDate.parse(value, ISO_DATE);
             } catch (DateTimeParseException e) {
@@ -172,7 +173,7 @@ public final class DirectoryParameters {
 
     private static final Map<Enum<?>, String> NAMES = new ConcurrentHashMap<>();
 
-    private static Continent continent(String value) {
+    private static @Nullable Continent continent(String value) {
         String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         for (Continent continent : Continent.values()) {
             if (continent.name().equals(name)) {
@@ -182,7 +183,7 @@ public final class DirectoryParameters {
         return null;
     }
 
-    private static AgreementStatus status(String value) {
+    private static @Nullable AgreementStatus status(String value) {
         for (AgreementStatus status : AgreementStatus.values()) {
             if (status.name().equalsIgnoreCase(value.strip())) {
                 return status;
@@ -191,7 +192,7 @@ public final class DirectoryParameters {
         return null;
     }
 
-    private static Integer year(String value) {
+    private static @Nullable Integer year(String value) {
         try {
             int year = Integer.parseInt(value.strip());
             return year >= FIRST_YEAR && year <= LAST_YEAR ? year : null;
@@ -200,8 +201,8 @@ public final class DirectoryParameters {
         }
     }
 
-    private static <T> T single(Map<String, List<String>> parameters, String name, List<Ignored> ignored,
-            Function<String, T> parser) {
+    private static <T> @Nullable T single(Map<String, List<String>> parameters, String name, List<Ignored> ignored,
+            Function<String, @Nullable T> parser) {
         List<String> values = values(parameters, name);
         if (values.isEmpty()) {
             return null;

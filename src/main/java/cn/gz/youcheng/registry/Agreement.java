@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -28,6 +29,7 @@ public class Agreement {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // given by the database when the row is first saved
     private Long id;
 
     @NotNull
@@ -41,19 +43,19 @@ public class Agreement {
     @NotNull
     private LocalDate signedOn;
 
-    private String placeSigned;
+    private @Nullable String placeSigned;
 
-    private String source;
+    private @Nullable String source;
 
     /** For the office only: never shown on a public page, in a download or in a feed. */
-    private String internalNote;
+    private @Nullable String internalNote;
 
     @NotNull
     @Enumerated(EnumType.STRING)
     private AgreementStatus status;
 
     @OneToOne(fetch = FetchType.LAZY)
-    private Agreement supersededBy;
+    private @Nullable Agreement supersededBy;
 
     @Version
     private long version;
@@ -69,6 +71,7 @@ public class Agreement {
         this.partner = Objects.requireNonNull(partner);
         this.kind = Objects.requireNonNull(kind);
         this.signedOn = Objects.requireNonNull(signedOn);
+        this.status = AgreementStatus.ACTIVE;
         changeStatus(AgreementStatus.ACTIVE, signedOn, null);
     }
 
@@ -76,7 +79,7 @@ public class Agreement {
      * Moves the agreement to a new status from the given date on, keeping the earlier statuses as history
      * so that the lists can be shown as they stood on any date.
      */
-    public AgreementStatusChange changeStatus(AgreementStatus newStatus, LocalDate effectiveOn, String reason) {
+    public AgreementStatusChange changeStatus(AgreementStatus newStatus, LocalDate effectiveOn, @Nullable String reason) {
         Objects.requireNonNull(newStatus);
         Objects.requireNonNull(effectiveOn);
         if (effectiveOn.isBefore(signedOn)) {
@@ -133,27 +136,27 @@ public class Agreement {
         this.supersededBy = successor;
     }
 
-    public String getPlaceSigned() {
+    public @Nullable String getPlaceSigned() {
         return placeSigned;
     }
 
-    public void setPlaceSigned(String placeSigned) {
+    public void setPlaceSigned(@Nullable String placeSigned) {
         this.placeSigned = placeSigned;
     }
 
-    public String getSource() {
+    public @Nullable String getSource() {
         return source;
     }
 
-    public void setSource(String source) {
+    public void setSource(@Nullable String source) {
         this.source = source;
     }
 
-    public String getInternalNote() {
+    public @Nullable String getInternalNote() {
         return internalNote;
     }
 
-    public void setInternalNote(String internalNote) {
+    public void setInternalNote(@Nullable String internalNote) {
         this.internalNote = internalNote;
     }
 
@@ -161,7 +164,7 @@ public class Agreement {
         return status;
     }
 
-    public Agreement getSupersededBy() {
+    public @Nullable Agreement getSupersededBy() {
         return supersededBy;
     }
 

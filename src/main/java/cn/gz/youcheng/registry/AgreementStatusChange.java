@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,6 +24,7 @@ public class AgreementStatusChange {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // given by the database when the row is first saved
     private Long id;
 
     @NotNull
@@ -37,15 +39,15 @@ public class AgreementStatusChange {
     private LocalDate effectiveOn;
 
     /** Published with the status change, on the partner's public page. */
-    private String reason;
+    private @Nullable String reason;
 
     /** For the office only: never published. */
-    private String internalNote;
+    private @Nullable String internalNote;
 
     protected AgreementStatusChange() {
     }
 
-    AgreementStatusChange(Agreement agreement, AgreementStatus status, LocalDate effectiveOn, String reason) {
+    AgreementStatusChange(Agreement agreement, AgreementStatus status, LocalDate effectiveOn, @Nullable String reason) {
         this.agreement = agreement;
         this.status = status;
         this.effectiveOn = effectiveOn;
@@ -72,15 +74,15 @@ public class AgreementStatusChange {
         return effectiveOn;
     }
 
-    public String getReason() {
+    public @Nullable String getReason() {
         return reason;
     }
 
-    public String getInternalNote() {
+    public @Nullable String getInternalNote() {
         return internalNote;
     }
 
-    void setInternalNote(String internalNote) {
+    void setInternalNote(@Nullable String internalNote) {
         this.internalNote = internalNote;
     }
 }

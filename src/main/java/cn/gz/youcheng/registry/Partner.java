@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,6 +36,7 @@ public class Partner {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // given by the database when the row is first saved
     private Long id;
 
     @NotBlank
@@ -55,12 +57,12 @@ public class Partner {
     private AdminLevel adminLevel;
 
     @DecimalMin("-90") @DecimalMax("90")
-    private Double latitude;
+    private @Nullable Double latitude;
 
     @DecimalMin("-180") @DecimalMax("180")
-    private Double longitude;
+    private @Nullable Double longitude;
 
-    private String coordinateSource;
+    private @Nullable String coordinateSource;
 
     @Version
     private long version;
@@ -98,7 +100,7 @@ public class Partner {
                 .findFirst();
     }
 
-    public void locate(Double latitude, Double longitude, String source) {
+    public void locate(@Nullable Double latitude, @Nullable Double longitude, @Nullable String source) {
         if ((latitude == null) != (longitude == null)) {
             throw new IllegalArgumentException("latitude and longitude go together");
         }
@@ -143,15 +145,15 @@ public class Partner {
         this.adminLevel = adminLevel;
     }
 
-    public Double getLatitude() {
+    public @Nullable Double getLatitude() {
         return latitude;
     }
 
-    public Double getLongitude() {
+    public @Nullable Double getLongitude() {
         return longitude;
     }
 
-    public String getCoordinateSource() {
+    public @Nullable String getCoordinateSource() {
         return coordinateSource;
     }
 

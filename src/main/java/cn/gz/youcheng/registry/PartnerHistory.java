@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry;
 
+import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.audit.Revision;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,11 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartnerHistory {
 
     /** One audited change of the partner or one of its agreements. */
-    public record Entry(long revision, Instant at, String username, String comment, String subject,
+    public record Entry(long revision, Instant at, String username, @Nullable String comment, String subject,
             RevisionType type, List<FieldChange> changes) {
     }
 
-    public record FieldChange(String field, String before, String after) {
+    public record FieldChange(String field, @Nullable String before, @Nullable String after) {
     }
 
     private static final Map<String, Function<Partner, Object>> PARTNER_FIELDS = new LinkedHashMap<>();
@@ -55,6 +56,7 @@ public class PartnerHistory {
         AGREEMENT_FIELDS.put("status", Agreement::getStatus);
     }
 
+    @SuppressWarnings("NullAway.Init") // injected by JPA
     @PersistenceContext
     private EntityManager entityManager;
 
@@ -107,7 +109,7 @@ public class PartnerHistory {
         return entries;
     }
 
-    private static String text(Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         return value == null ? null : value.toString();
     }
 }

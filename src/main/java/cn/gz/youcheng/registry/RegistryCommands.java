@@ -15,6 +15,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an officer asks the registry to do, and the rules each request must keep on its own: the one
@@ -42,44 +43,44 @@ public final class RegistryCommands {
      */
     @CoordinatesTogether
     public record AddPartner(
-            @TextRule(max = NAME_ZH, required = true) String nameZh,
-            @TextRule(max = NAME_EN, required = true) String nameEn,
-            String countryIso2,
-            Continent continent,
-            @NotNull(message = "validation.required") AdminLevel adminLevel,
+            @TextRule(max = NAME_ZH, required = true) @Nullable String nameZh,
+            @TextRule(max = NAME_EN, required = true) @Nullable String nameEn,
+            @Nullable String countryIso2,
+            @Nullable Continent continent,
+            @NotNull(message = "validation.required") @Nullable AdminLevel adminLevel,
             @DecimalMin(value = "-90", message = "validation.latitude-range")
-            @DecimalMax(value = "90", message = "validation.latitude-range") Double latitude,
+            @DecimalMax(value = "90", message = "validation.latitude-range") @Nullable Double latitude,
             @DecimalMin(value = "-180", message = "validation.longitude-range")
-            @DecimalMax(value = "180", message = "validation.longitude-range") Double longitude,
-            @NotNull(message = "validation.required") AgreementKind kind,
+            @DecimalMax(value = "180", message = "validation.longitude-range") @Nullable Double longitude,
+            @NotNull(message = "validation.required") @Nullable AgreementKind kind,
             @NotNull(message = "validation.required")
-            @PastOrPresent(message = "validation.date-in-future") LocalDate signedOn,
-            @TextRule(max = PLACE) String placeSigned,
-            @TextRule(max = SOURCE) String source,
-            @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) String internalNote) implements Located {
+            @PastOrPresent(message = "validation.date-in-future") @Nullable LocalDate signedOn,
+            @TextRule(max = PLACE) @Nullable String placeSigned,
+            @TextRule(max = SOURCE) @Nullable String source,
+            @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) @Nullable String internalNote) implements Located {
     }
 
     @CoordinatesTogether
     public record EditPartner(
             long partnerId,
             long version,
-            @TextRule(max = NAME_ZH, required = true) String nameZh,
-            @TextRule(max = NAME_EN, required = true) String nameEn,
-            @NotNull(message = "validation.required") AdminLevel adminLevel,
+            @TextRule(max = NAME_ZH, required = true) @Nullable String nameZh,
+            @TextRule(max = NAME_EN, required = true) @Nullable String nameEn,
+            @NotNull(message = "validation.required") @Nullable AdminLevel adminLevel,
             @DecimalMin(value = "-90", message = "validation.latitude-range")
-            @DecimalMax(value = "90", message = "validation.latitude-range") Double latitude,
+            @DecimalMax(value = "90", message = "validation.latitude-range") @Nullable Double latitude,
             @DecimalMin(value = "-180", message = "validation.longitude-range")
-            @DecimalMax(value = "180", message = "validation.longitude-range") Double longitude) implements Located {
+            @DecimalMax(value = "180", message = "validation.longitude-range") @Nullable Double longitude) implements Located {
     }
 
     public record EditAgreement(
             long agreementId,
             long version,
             @NotNull(message = "validation.required")
-            @PastOrPresent(message = "validation.date-in-future") LocalDate signedOn,
-            @TextRule(max = PLACE) String placeSigned,
-            @TextRule(max = SOURCE) String source,
-            @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) String internalNote) {
+            @PastOrPresent(message = "validation.date-in-future") @Nullable LocalDate signedOn,
+            @TextRule(max = PLACE) @Nullable String placeSigned,
+            @TextRule(max = SOURCE) @Nullable String source,
+            @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) @Nullable String internalNote) {
     }
 
     /** A sister-city agreement replacing the partner's active exchange memorandum. */
@@ -87,9 +88,9 @@ public final class RegistryCommands {
             long partnerId,
             long version,
             @NotNull(message = "validation.required")
-            @PastOrPresent(message = "validation.date-in-future") LocalDate signedOn,
-            @TextRule(max = PLACE) String placeSigned,
-            @TextRule(max = SOURCE) String source) {
+            @PastOrPresent(message = "validation.date-in-future") @Nullable LocalDate signedOn,
+            @TextRule(max = PLACE) @Nullable String placeSigned,
+            @TextRule(max = SOURCE) @Nullable String source) {
     }
 
     /**
@@ -99,23 +100,23 @@ public final class RegistryCommands {
     public record ChangeStatus(
             long agreementId,
             long version,
-            @NotNull(message = "validation.status-change-not-allowed") AgreementStatus status,
+            @NotNull(message = "validation.status-change-not-allowed") @Nullable AgreementStatus status,
             @NotNull(message = "validation.required")
-            @PastOrPresent(message = "validation.date-in-future") LocalDate effectiveOn,
-            @TextRule(max = REASON, shape = Text.Shape.PARAGRAPHS, required = true) String reason,
-            @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) String internalNote) {
+            @PastOrPresent(message = "validation.date-in-future") @Nullable LocalDate effectiveOn,
+            @TextRule(max = REASON, shape = Text.Shape.PARAGRAPHS, required = true) @Nullable String reason,
+            @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) @Nullable String internalNote) {
 
-        public ChangeStatus(long agreementId, long version, AgreementStatus status, LocalDate effectiveOn,
-                String reason) {
+        public ChangeStatus(long agreementId, long version, @Nullable AgreementStatus status,
+                @Nullable LocalDate effectiveOn, @Nullable String reason) {
             this(agreementId, version, status, effectiveOn, reason, null);
         }
     }
 
     /** A request that places a partner on the map: latitude and longitude. */
     interface Located {
-        Double latitude();
+        @Nullable Double latitude();
 
-        Double longitude();
+        @Nullable Double longitude();
     }
 
     /** Latitude and longitude are given together or left out together. */

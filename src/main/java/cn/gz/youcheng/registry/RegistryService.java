@@ -16,7 +16,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,18 +92,18 @@ public class RegistryService {
             problems.add(new Problem("nameZh", "validation.partner-exists"));
         }
         fail(problems);
-        String nameEn = Text.stored(command.nameEn());
 
-        Country country = existing.orElseGet(() -> countries.save(
-                new Country(iso2, CountryNames.chinese(iso2), CountryNames.english(iso2), command.continent())));
-        Partner partner = new Partner(nameZh, nameEn, country, command.adminLevel());
+        Country country = existing.orElseGet(() -> countries.save(new Country(iso2, CountryNames.chinese(iso2),
+                CountryNames.english(iso2), required(command.continent()))));
+        Partner partner = new Partner(required(nameZh), required(Text.stored(command.nameEn())), country,
+                required(command.adminLevel()));
         partner.locate(command.latitude(), command.longitude(), command.latitude() == null ? null : "entered by office");
-        Agreement agreement = partner.sign(command.kind(), command.signedOn());
+        Agreement agreement = partner.sign(required(command.kind()), required(command.signedOn()));
         agreement.setPlaceSigned(Text.stored(command.placeSigned()));
         agreement.setSource(Text.stored(command.source()));
         agreement.setInternalNote(Text.stored(command.internalNote()));
         long id = partners.saveAndFlush(partner).getId();
-        log.info("Partner {} {} ({}) added with a {} agreement signed {}", id, LogSafe.of(nameZh), iso2, command.kind(),
+        log.info("Partner {} {} ({}) added with a {} agreement signed {}", id, LogSafe.of(partner.getNameZh()), iso2, command.kind(),
                 command.signedOn());
         return id;
     }
@@ -117,9 +119,9 @@ public class RegistryService {
                     .ifPresent(other -> problems.add(new Problem("nameZh", "validation.partner-exists")));
         }
         fail(problems);
-        partner.setNameZh(nameZh);
-        partner.setNameEn(Text.stored(command.nameEn()));
-        partner.setAdminLevel(command.adminLevel());
+        partner.setNameZh(required(nameZh));
+        partner.setNameEn(required(Text.stored(command.nameEn())));
+        partner.setAdminLevel(required(command.adminLevel()));
         boolean moved = !java.util.Objects.equals(partner.getLatitude(), command.latitude())
                 || !java.util.Objects.equals(partner.getLongitude(), command.longitude());
         if (moved) {
@@ -138,7 +140,7 @@ public class RegistryService {
             problems.add(new Problem("signedOn", "validation.signed-after-status-change", firstChange));
         }
         fail(problems);
-        agreement.moveSigningDate(command.signedOn());
+        agreement.moveSigningDate(required(command.signedOn()));
         agreement.setPlaceSigned(Text.stored(command.placeSigned()));
         agreement.setSource(Text.stored(command.source()));
         agreement.setInternalNote(Text.stored(command.internalNote()));
@@ -162,7 +164,7 @@ public class RegistryService {
         notBefore(command.signedOn(), "signedOn", memorandum.map(Agreement::latestChangeOn).orElse(null), problems);
         fail(problems);
 
-        Agreement sisterCity = partner.sign(AgreementKind.SISTER_CITY, command.signedOn());
+        Agreement sisterCity = partner.sign(AgreementKind.SISTER_CITY, required(command.signedOn()));
         sisterCity.setPlaceSigned(Text.stored(command.placeSigned()));
         sisterCity.setSource(Text.stored(command.source()));
         // Persisted first (not merged through the partner), so that the memorandum can point to it.
@@ -190,7 +192,7 @@ public class RegistryService {
         }
         notBefore(command.effectiveOn(), "effectiveOn", agreement.latestChangeOn(), problems);
         fail(problems);
-        agreement.changeStatus(to, command.effectiveOn(), Text.stored(command.reason()))
+        agreement.changeStatus(required(to), required(command.effectiveOn()), Text.stored(command.reason()))
                 .setInternalNote(Text.stored(command.internalNote()));
         agreements.saveAndFlush(agreement);
         log.info("Agreement {} of partner {} is {} from {}", agreement.getId(), agreement.getPartner().getId(), to,
@@ -233,10 +235,16 @@ public class RegistryService {
     }
 
     /** A date of a change cannot come before the agreement's latest change (or the memorandum's). */
-    private static void notBefore(LocalDate date, String field, LocalDate notBefore, List<Problem> problems) {
+    private static void notBefore(@Nullable LocalDate date, String field, @Nullable LocalDate notBefore,
+            List<Problem> problems) {
         if (date != null && notBefore != null && date.isBefore(notBefore)) {
             problems.add(new Problem(field, "validation.date-before", notBefore));
         }
+    }
+
+    /** A value the command's rules require: present once {@link #fail} has let the request through. */
+    private static <T> T required(@Nullable T value) {
+        return Objects.requireNonNull(value, "checked by the command's rules");
     }
 
     private static void fail(List<Problem> problems) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -51,7 +52,7 @@ class AccountEvents {
         record(currentActor(), account, Event.CREATED, null, account.getRole());
     }
 
-    private void record(String actor, AppUser account, Event event, Role before, Role after) {
+    private void record(String actor, AppUser account, Event event, @Nullable Role before, @Nullable Role after) {
         jdbc.sql("""
                         insert into account_event (occurred_at, actor, account, event, role_before, role_after, address)
                         values (:at, :actor, :account, :event, :before, :after, :address)
@@ -67,7 +68,7 @@ class AccountEvents {
     }
 
     /** The address of the request that made the change, counted as the sign-in throttle counts it; none at start-up. */
-    private static String currentAddress() {
+    private static @Nullable String currentAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 ? ClientAddress.of(request.getRequest().getRemoteAddr()).value() : null;
     }

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.security;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,6 +20,7 @@ public class AppUser {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SuppressWarnings("NullAway.Init") // given by the database when the row is first saved
     private Long id;
 
     private String username;
@@ -38,11 +40,11 @@ public class AppUser {
 
     private boolean mustChangePassword;
 
-    private String totpSecret;
+    private @Nullable String totpSecret;
 
-    private Instant totpEnrolledAt;
+    private @Nullable Instant totpEnrolledAt;
 
-    private Long totpLastStep;
+    private @Nullable Long totpLastStep;
 
     @Version
     private long version;
@@ -132,11 +134,11 @@ public class AppUser {
 
     // The last accepted step is changed by AppUserRepository.spendTotpStep, atomically and without
     // counting as a change of the account.
-    String getTotpSecret() {
+    @Nullable String getTotpSecret() {
         return totpSecret;
     }
 
-    Long getTotpLastStep() {
+    @Nullable Long getTotpLastStep() {
         return totpLastStep;
     }
 
@@ -154,7 +156,7 @@ public class AppUser {
         revokeSessions();
     }
 
-    public Instant getTotpEnrolledAt() {
+    public @Nullable Instant getTotpEnrolledAt() {
         return totpEnrolledAt;
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ public class DeviceCookies {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     /** Read at first use, after Flyway has made it. */
-    private volatile byte[] key;
+    private volatile byte @Nullable [] key;
 
     DeviceCookies(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -43,7 +44,7 @@ public class DeviceCookies {
     }
 
     /** The browser's device id, if the cookie is one of ours, for this account and not expired. */
-    Optional<String> device(String cookie, long userId) {
+    Optional<String> device(@Nullable String cookie, long userId) {
         if (cookie == null || cookie.length() > 200) {
             return Optional.empty();
         }
@@ -86,8 +87,11 @@ public class DeviceCookies {
 
     private byte[] sign(String payload) {
         try {
+            byte[] key = this.key;
             if (key == null) {
-                key = jdbc.sql("select value from app_secret where name = 'device-cookie'").query(byte[].class).single();
+                key = jdbc.sql("select value from app_secret where name = 'device-cookie'")
+                        .query((rs, i) -> rs.getBytes(1)).single();
+                this.key = key;
             }
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

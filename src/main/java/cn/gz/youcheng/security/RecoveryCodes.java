@@ -53,7 +53,7 @@ class RecoveryCodes {
                         order by id for update
                         """)
                 .param("user", user.getId())
-                .query(StoredCode.class).list();
+                .query((rs, i) -> new StoredCode(rs.getLong("id"), rs.getString("code_hash"))).list();
         for (StoredCode stored : unused) {
             if (passwordEncoder.matches(typed, stored.codeHash())) {
                 jdbc.sql("update recovery_code set used_at = :at where id = :id")

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +64,7 @@ public class SecondFactor {
     }
 
     /** The time step a code was made for, if it is valid now and later than {@code lastStep}. */
-    OptionalLong acceptedStep(String secret, String code, Long lastStep) {
+    OptionalLong acceptedStep(String secret, String code, @Nullable Long lastStep) {
         String digits = code == null ? "" : code.replaceAll("\\s", "");
         if (!CODE.matcher(digits).matches()) {
             return OptionalLong.empty();

@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,8 +60,8 @@ public class SignInService {
         private final Optional<String> device;
         private Instant lastStepAt;
         private long credentialsVersion;
-        private Step next;
-        private SecondFactor.Enrolment enrolment;
+        private Step next = Step.CODE;
+        private SecondFactor.@Nullable Enrolment enrolment;
 
         private PendingSignIn(AppUser user, ClientAddress address, Optional<String> device, Instant now) {
             this.userId = user.getId();
@@ -91,7 +93,7 @@ public class SignInService {
     private final DeviceCookies deviceCookies;
     private final Semaphore waiting = new Semaphore(MOST_WAITING);
     private final Semaphore hashing = new Semaphore(MOST_HASHING, true);
-    private volatile String unknownAccountHash;
+    private volatile @Nullable String unknownAccountHash;
 
     SignInService(AppUserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy policy,
             SignInThrottle throttle, SecondFactor secondFactor, RecoveryCodes recoveryCodes, AccountEvents events,
@@ -116,7 +118,8 @@ public class SignInService {
      * @throws SignInFailedException if the name or password is wrong, or the account is disabled
      */
     @PreAuthorize("permitAll()")
-    public PendingSignIn checkPassword(String username, String password, ClientAddress address, String deviceCookie) {
+    public PendingSignIn checkPassword(String username, String password, ClientAddress address,
+            @Nullable String deviceCookie) {
         String typed = SignInThrottle.bounded(username);
         Optional<AppUser> account = transactions.execute(status -> users.findByUsername(typed));
         Optional<String> device = account.flatMap(user -> deviceCookies.device(deviceCookie, user.getId()));
@@ -183,7 +186,9 @@ public class SignInService {
                 log.warn("{} signed in with a recovery code; {} left", user.getUsername(), recoveryCodes.unused(user));
                 return true;
             }
-            OptionalLong step = secondFactor.acceptedStep(user.getTotpSecret(), code, user.getTotpLastStep());
+            OptionalLong step = secondFactor.acceptedStep(
+                    Objects.requireNonNull(user.getTotpSecret(), "the code step is for accounts with a second factor"),
+                    code, user.getTotpLastStep());
             // Spent at once and only if no parallel attempt spent it (or a later one) first.
             return step.isPresent() && users.spendTotpStep(user.getId(), step.getAsLong()) == 1;
         });
@@ -232,11 +237,13 @@ public class SignInService {
     @PreAuthorize("permitAll()")
     public SecondFactor.Enrolment enrolment(PendingSignIn pending) {
         expect(pending, Step.ENROL);
-        if (pending.enrolment == null) {
-            pending.enrolment = secondFactor.newEnrolment(pending.username);
+        SecondFactor.Enrolment enrolment = pending.enrolment;
+        if (enrolment == null) {
+            enrolment = secondFactor.newEnrolment(pending.username);
+            pending.enrolment = enrolment;
             pending.lastStepAt = clock.instant();
         }
-        return pending.enrolment;
+        return enrolment;
     }
 
     /**
@@ -323,7 +330,7 @@ public class SignInService {
         return reservation;
     }
 
-    private boolean matches(String password, String hash, Reservation reservation) {
+    private boolean matches(String password, @Nullable String hash, Reservation reservation) {
         if (password == null || password.length() > MOST_CHARACTERS) {
             return false;
         }
@@ -353,10 +360,12 @@ public class SignInService {
     }
 
     private String unknownAccountHash() {
-        if (unknownAccountHash == null) {
-            unknownAccountHash = passwordEncoder.encode("no account has this password");
+        String hash = unknownAccountHash;
+        if (hash == null) {
+            hash = Objects.requireNonNull(passwordEncoder.encode("no account has this password"));
+            unknownAccountHash = hash;
         }
-        return unknownAccountHash;
+        return hash;
     }
 
     private void rehash(long userId, String password) {

@@ -2,6 +2,7 @@ package cn.gz.youcheng.security;
 
 import cn.gz.youcheng.base.Message;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request about accounts that cannot be done: what to tell the officer and, where there is more to say,
@@ -10,13 +11,13 @@ import java.util.Optional;
 public class UserException extends RuntimeException {
 
     private final Message message;
-    private final Message detail;
+    private final @Nullable Message detail;
 
     public UserException(String messageKey) {
         this(messageKey, null);
     }
 
-    public UserException(String messageKey, String detailKey) {
+    public UserException(String messageKey, @Nullable String detailKey) {
         super(messageKey);
         this.message = Message.of(messageKey);
         this.detail = detailKey == null ? null : Message.of(detailKey);

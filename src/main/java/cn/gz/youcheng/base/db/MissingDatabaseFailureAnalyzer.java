@@ -1,5 +1,6 @@
 package cn.gz.youcheng.base.db;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
@@ -10,7 +11,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 class MissingDatabaseFailureAnalyzer implements FailureAnalyzer {
 
     @Override
-    public FailureAnalysis analyze(Throwable failure) {
+    public @Nullable FailureAnalysis analyze(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (message.contains("'url' attribute is not specified") || message.contains("suitable driver class")) {

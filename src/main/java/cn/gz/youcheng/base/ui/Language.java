@@ -1,5 +1,6 @@
 package cn.gz.youcheng.base.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
@@ -22,17 +23,17 @@ public enum Language {
         return nativeName;
     }
 
-    static Language of(Locale locale) {
+    static Language of(@Nullable Locale locale) {
         return locale != null && locale.getLanguage().equals(Locale.CHINESE.getLanguage()) ? ZH : EN;
     }
 
     /** Whether a visitor of this locale reads the Chinese names first (views choose names by it). */
-    public static boolean chinese(Locale locale) {
+    public static boolean chinese(@Nullable Locale locale) {
         return of(locale) == ZH;
     }
 
     /** {@code zh} or {@code en}, as in the {@code lang} URL parameter; null for anything else. */
-    static Language parse(String code) {
+    static @Nullable Language parse(@Nullable String code) {
         for (Language language : values()) {
             if (language.locale.getLanguage().equalsIgnoreCase(code)) {
                 return language;

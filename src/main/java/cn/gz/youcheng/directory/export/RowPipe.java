@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.export;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,7 +25,7 @@ final class RowPipe<T> implements Consumer<T>, AutoCloseable {
 
     private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(BATCHES);
     private final Thread writer;
-    private volatile Throwable writeFailure;
+    private volatile @Nullable Throwable writeFailure;
     /** The failure is thrown once: from {@link #accept} when reading is stopped by it, else from {@link #close}. */
     private boolean failureThrown;
     private List<T> batch = new ArrayList<>(BATCH);

@@ -11,7 +11,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class ChartOptions {
 
     /** One colour per list, the same in every chart and on the map. */
-    static final Map<PartnerList, String> COLORS = Map.of(PartnerList.SISTER, "#c8372d", PartnerList.EXCHANGE, "#1f6fd1");
+    /** Each list's colour, the same in every chart and on the map. */
+    static String color(PartnerList list) {
+        return switch (list) {
+            case SISTER -> "#c8372d";
+            case EXCHANGE -> "#1f6fd1";
+        };
+    }
     static final String CUMULATIVE_COLOR = "#5b6770";
     /** Guangzhou, where every partnership line starts: longitude, latitude. */
     static final double[] GUANGZHOU = {113.26, 23.13};

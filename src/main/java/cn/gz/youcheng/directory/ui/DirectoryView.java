@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.CountryOption;
@@ -43,6 +44,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -68,7 +70,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final TextField text = new TextField();
     private final Details filtersPanel = new Details();
     /** Made when first needed: see {@link MoreFilters}. */
-    private MoreFilters moreFilters;
+    private @Nullable MoreFilters moreFilters;
     private final Anchor csv = download("partners.csv");
     private final Anchor json = download("partners.json");
     private final Anchor officialText = download("official.txt");
@@ -78,7 +80,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final Map<String, Grid.Column<PartnerRow>> columns;
 
     private DirectoryFilter filter;
-    private Object summaryShownFor;
+    private @Nullable Object summaryShownFor;
 
     DirectoryView(DirectoryQueries queries) {
         this.queries = queries;
@@ -251,7 +253,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         for (var entry : columns.entrySet()) {
             entry.getValue().setHeader(getTranslation("directory.column." + entry.getKey()));
         }
-        columns.get("country").setSortProperty(
+        column("country").setSortProperty(
                 (chinese() ? DirectorySort.Key.COUNTRY_ZH : DirectorySort.Key.COUNTRY_EN).name());
         updateSummary();
         grid.getDataProvider().refreshAll();
@@ -268,10 +270,14 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private void fitColumns(int width) {
         boolean wide = width >= NARROW_SCREEN;
         for (String key : List.of("list", "continent", "level", "status")) {
-            columns.get(key).setVisible(wide);
+            column(key).setVisible(wide);
         }
-        columns.get("nameZh").setVisible(wide || chinese());
-        columns.get("nameEn").setVisible(wide || !chinese());
+        column("nameZh").setVisible(wide || chinese());
+        column("nameEn").setVisible(wide || !chinese());
+    }
+
+    private Grid.Column<PartnerRow> column(String key) {
+        return Objects.requireNonNull(columns.get(key), key);
     }
 
     private String listName(PartnerList value) {

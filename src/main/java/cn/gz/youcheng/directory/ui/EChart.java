@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -23,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 @JsModule("./src/yc-chart.ts")
 class EChart extends Component implements HasSize {
 
-    private ObjectNode option;
+    private @Nullable ObjectNode option;
 
     EChart() {
         setWidthFull();
@@ -35,7 +36,7 @@ class EChart extends Component implements HasSize {
         getElement().setPropertyJson("option", option);
     }
 
-    ObjectNode getOption() {
+    @Nullable ObjectNode getOption() {
         return option;
     }
 

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
@@ -18,8 +19,10 @@ abstract class FilteredView extends VerticalLayout implements BeforeEnterObserve
 
     protected final DirectoryQueries queries;
     private final UrlFilter urlFilter;
+    // Both set by beforeEnter, before anything is rendered.
+    @SuppressWarnings("NullAway.Init")
     private DirectoryParameters.Parsed parsed;
-    private Locale renderedIn;
+    private @Nullable Locale renderedIn;
 
     FilteredView(DirectoryQueries queries) {
         this.queries = queries;

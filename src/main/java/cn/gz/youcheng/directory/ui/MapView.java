@@ -36,6 +36,7 @@ class MapView extends FilteredView implements HasDynamicTitle {
 
     final EChart map = new EChart();
     private final int mostPoints;
+    @SuppressWarnings("NullAway.Init") // set by render, before the map can be clicked
     private DirectoryFilter filter;
 
     /** @param mostPoints the most partners drawn one by one; beyond, one point per country */
@@ -111,7 +112,7 @@ class MapView extends FilteredView implements HasDynamicTitle {
             points.computeIfAbsent(row.list(), list -> new ArrayList<>())
                     .add(ChartOptions.map("id", row.id(), "name", name, "value", where));
             lines.add(ChartOptions.map("coords", List.of(List.of(ChartOptions.GUANGZHOU[0], ChartOptions.GUANGZHOU[1]),
-                    where), "lineStyle", ChartOptions.map("color", ChartOptions.COLORS.get(row.list()))));
+                    where), "lineStyle", ChartOptions.map("color", ChartOptions.color(row.list()))));
         });
 
         List<Object> series = new ArrayList<>();
@@ -120,7 +121,7 @@ class MapView extends FilteredView implements HasDynamicTitle {
         for (PartnerList list : PartnerList.values()) {
             series.add(ChartOptions.map("type", "scatter", "coordinateSystem", "geo",
                     "name", getTranslation("list." + DirectoryParameters.name(list)),
-                    "color", ChartOptions.COLORS.get(list), "symbolSize", 7,
+                    "color", ChartOptions.color(list), "symbolSize", 7,
                     "data", points.getOrDefault(list, List.of())));
         }
         return series;
@@ -147,7 +148,7 @@ class MapView extends FilteredView implements HasDynamicTitle {
                 ChartOptions.map("type", "lines", "coordinateSystem", "geo", "silent", true, "data", lines,
                         "lineStyle", ChartOptions.map("width", 0.6, "opacity", 0.35, "curveness", 0.2, "color", "#5b6770")),
                 ChartOptions.map("type", "scatter", "coordinateSystem", "geo", "name", getTranslation("map.countries"),
-                        "color", ChartOptions.COLORS.get(PartnerList.SISTER), "data", points));
+                        "color", ChartOptions.color(PartnerList.SISTER), "data", points));
     }
 
     @Override

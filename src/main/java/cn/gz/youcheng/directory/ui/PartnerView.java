@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.query.PartnerDetails;
@@ -37,7 +38,7 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
     static final String ID = "id";
 
     private final PartnerDetailsQueries details;
-    private PartnerDetails partner;
+    private @Nullable PartnerDetails partner;
 
     PartnerView(PartnerDetailsQueries details) {
         this.details = details;
@@ -55,6 +56,7 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
 
     @Override
     public void localeChange(LocaleChangeEvent event) {
+        PartnerDetails partner = this.partner;
         if (partner == null) {
             return;
         }

@@ -88,8 +88,8 @@ class StatisticsView extends FilteredView implements HasDynamicTitle {
         option.put("yAxis", List.of(ChartOptions.map("type", "value", "name", getTranslation("statistics.axis.signed")),
                 ChartOptions.map("type", "value", "name", getTranslation("statistics.axis.cumulative"))));
         option.put("series", List.of(
-                bar(listName(PartnerList.SISTER), sister, ChartOptions.COLORS.get(PartnerList.SISTER)),
-                bar(listName(PartnerList.EXCHANGE), exchange, ChartOptions.COLORS.get(PartnerList.EXCHANGE)),
+                bar(listName(PartnerList.SISTER), sister, ChartOptions.color(PartnerList.SISTER)),
+                bar(listName(PartnerList.EXCHANGE), exchange, ChartOptions.color(PartnerList.EXCHANGE)),
                 ChartOptions.map("name", getTranslation("statistics.cumulative"), "type", "line", "yAxisIndex", 1,
                         "data", cumulative, "color", ChartOptions.CUMULATIVE_COLOR, "symbol", "none")));
         return ChartOptions.json(option);
@@ -121,7 +121,7 @@ class StatisticsView extends FilteredView implements HasDynamicTitle {
         option.put("yAxis", ChartOptions.map("type", "category", "data",
                 ascending.stream().map(this::countryName).toList()));
         option.put("series", List.of(ChartOptions.map("type", "bar", "name", getTranslation("statistics.partners"),
-                "color", ChartOptions.COLORS.get(PartnerList.EXCHANGE), "label", ChartOptions.map("show", true,
+                "color", ChartOptions.color(PartnerList.EXCHANGE), "label", ChartOptions.map("show", true,
                         "position", "right"),
                 "data", ascending.stream().map(Statistics.CountryCount::partners).toList())));
         return ChartOptions.json(option);

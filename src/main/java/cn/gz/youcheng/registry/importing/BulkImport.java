@@ -34,6 +34,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,9 +60,9 @@ public class BulkImport {
      * One row of the file and what applying it would do, said in messages (what is new, what changes, what is
      * wrong, by column). {@code row} counts data rows (or lines) from 1.
      */
-    public record Row(int row, Outcome outcome, String nameZh, String countryIso2, List<Message> detail) {
+    public record Row(int row, Outcome outcome, String nameZh, @Nullable String countryIso2, List<Message> detail) {
 
-        Row(int row, Outcome outcome, String nameZh, String countryIso2, Message detail) {
+        Row(int row, Outcome outcome, String nameZh, @Nullable String countryIso2, Message detail) {
             this(row, outcome, nameZh, countryIso2, List.of(detail));
         }
     }
@@ -71,9 +72,9 @@ public class BulkImport {
      * every partner the file names, as the preview found it (a version per partner and agreement, or "absent"),
      * so that applying can tell whether anything changed since.
      */
-    public record Preview(String fileName, Message fileProblem, List<Row> rows, Map<String, String> seen) {
+    public record Preview(String fileName, @Nullable Message fileProblem, List<Row> rows, Map<String, String> seen) {
 
-        Preview(String fileName, Message fileProblem, List<Row> rows) {
+        Preview(String fileName, @Nullable Message fileProblem, List<Row> rows) {
             this(fileName, fileProblem, rows, Map.of());
         }
 
@@ -88,8 +89,9 @@ public class BulkImport {
     }
 
     /** What a row asks for, after parsing. */
-    private record Wanted(int row, PartnerList list, String nameZh, String nameEn, String iso2, Continent continent,
-            AdminLevel level, LocalDate signedOn, Double latitude, Double longitude) {
+    private record Wanted(int row, PartnerList list, String nameZh, @Nullable String nameEn, String iso2,
+            @Nullable Continent continent, @Nullable AdminLevel level, LocalDate signedOn,
+            @Nullable Double latitude, @Nullable Double longitude) {
     }
 
     private final RegistryService registry;
@@ -283,7 +285,7 @@ public class BulkImport {
         return state.toString();
     }
 
-    private Message readCsv(String text, String headerLine, List<Wanted> wanted, List<Row> errors) {
+    private @Nullable Message readCsv(String text, String headerLine, List<Wanted> wanted, List<Row> errors) {
         if (!headerLine.contains(",") && (headerLine.contains(";") || headerLine.contains("\t"))) {
             return Message.of("import.error.delimiter");
         }
@@ -366,7 +368,7 @@ public class BulkImport {
                 latitude, longitude);
     }
 
-    private Message readOfficialText(String text, List<Wanted> wanted, List<Row> errors) {
+    private @Nullable Message readOfficialText(String text, List<Wanted> wanted, List<Row> errors) {
         OfficialList list;
         try {
             list = OfficialListParser.parse(text);
@@ -402,7 +404,7 @@ public class BulkImport {
         return byCode;
     }
 
-    private static Double number(CSVRecord record, String column, double limit) {
+    private static @Nullable Double number(CSVRecord record, String column, double limit) {
         String text = get(record, column);
         if (text.isEmpty()) {
             return null;
@@ -437,9 +439,9 @@ public class BulkImport {
      *
      * @throws RowProblem if it breaks the rule
      */
-    private static String name(String raw, String column, int maxCharacters) {
+    private static @Nullable String name(String raw, String column, int maxCharacters) {
         String clean = Text.clean(raw);
-        if (clean == null || clean.isEmpty()) {
+        if (clean.isEmpty()) {
             return null;
         }
         Optional<String> problem = Text.problem(clean, Text.Shape.LINE, maxCharacters);

@@ -8,6 +8,7 @@ import cn.gz.youcheng.registry.query.PartnerRow;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,8 @@ public class OfficialListExport {
     }
 
     private static OfficialEntry entry(PartnerRow row) {
-        return new OfficialEntry(row.list(), row.seq(), row.nameZh(), row.countryZh(), row.signedOn());
+        // Only the official lists are written, and every partner on them has its number.
+        return new OfficialEntry(row.list(), Objects.requireNonNull(row.seq(), "an official row's number"), row.nameZh(),
+                row.countryZh(), row.signedOn());
     }
 }

@@ -11,8 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the official list as the office publishes it: for each list a heading, the ordering note, a
@@ -32,7 +34,7 @@ public final class OfficialListParser {
     private final Map<PartnerList, Integer> headingLines = new EnumMap<>(PartnerList.class);
     private final Map<String, Integer> partnerLines = new HashMap<>();
     private State state = State.BEFORE_HEADING;
-    private PartnerList current;
+    private @Nullable PartnerList current;
     private int lineNumber;
 
     private OfficialListParser() {
@@ -57,7 +59,7 @@ public final class OfficialListParser {
         if (state != State.AFTER_TOTAL) {
             throw error("official.error.no-total");
         }
-        return new OfficialList(entries.get(PartnerList.SISTER), entries.get(PartnerList.EXCHANGE));
+        return new OfficialList(entries(PartnerList.SISTER), entries(PartnerList.EXCHANGE));
     }
 
     private void accept(String line) {
@@ -96,7 +98,11 @@ public final class OfficialListParser {
         }
     }
 
-    private static PartnerList headingOf(String line) {
+    private List<OfficialEntry> entries(PartnerList list) {
+        return Objects.requireNonNull(entries.get(list), "every list has its entries from the start");
+    }
+
+    private static @Nullable PartnerList headingOf(String line) {
         for (PartnerList list : PartnerList.values()) {
             if (line.equals(OfficialFormat.heading(list))) {
                 return list;
@@ -144,7 +150,9 @@ public final class OfficialListParser {
         }
         LocalDate signedOn = date(columns[3].strip());
 
-        List<OfficialEntry> list = entries.get(current);
+        // Rows are read only in a table, which starts under a heading.
+        PartnerList current = Objects.requireNonNull(this.current, "a row follows a heading");
+        List<OfficialEntry> list = entries(current);
         for (OfficialEntry earlier : list) {
             if (earlier.seq() == seq) {
                 throw error("official.error.sequence-twice", OfficialFormat.sequence(seq), listName(current));
@@ -179,7 +187,7 @@ public final class OfficialListParser {
         matcher.matches();
         int countries = Integer.parseInt(matcher.group(1));
         int cities = Integer.parseInt(matcher.group(2));
-        OfficialList list = new OfficialList(entries.get(PartnerList.SISTER), entries.get(PartnerList.EXCHANGE));
+        OfficialList list = new OfficialList(entries(PartnerList.SISTER), entries(PartnerList.EXCHANGE));
         if (countries != list.countryCount() || cities != list.cityCount()) {
             throw error("official.error.totals", countries, cities, list.countryCount(), list.cityCount());
         }

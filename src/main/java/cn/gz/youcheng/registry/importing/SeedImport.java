@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -103,7 +104,8 @@ public class SeedImport {
         Map<String, Country> saved = new HashMap<>();
         countries.saveAll(countriesByZh.values()).forEach(c -> saved.put(c.getNameZh(), c));
         joined.forEach((entry, row) -> {
-            Partner partner = new Partner(entry.nameZh(), row.get("name_en"), saved.get(entry.countryZh()),
+            Partner partner = new Partner(entry.nameZh(), row.get("name_en"),
+                    Objects.requireNonNull(saved.get(entry.countryZh()), "every country was saved above"),
                     AdminLevel.valueOf(row.get("admin_level").toUpperCase(Locale.ROOT)));
             partner.locate(Double.valueOf(row.get("lat")), Double.valueOf(row.get("lon")),
                     row.get("source"));

@@ -31,8 +31,10 @@ final class DirectoryDatabase {
 
     /** The filter's statements, with the countries its text names looked up first. */
     DirectorySql sqlFor(DirectoryFilter filter) {
-        List<String> textCountries = filter.text() == null ? List.of()
-                : run(DirectorySql.countriesNamed(filter.text())).query(String.class).list();
+        String text = filter.text();
+        List<String> textCountries = text == null ? List.of()
+                // The codes are the table's primary key: never null.
+                : run(DirectorySql.countriesNamed(text)).query((rs, i) -> rs.getString(1)).list();
         return DirectorySql.of(filter, today(), textCountries);
     }
 

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.query;
 
+import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.PartnerList;
@@ -21,13 +22,13 @@ import java.util.Set;
  * @param asOf the date the lists are shown for
  */
 public record DirectoryFilter(
-        String text,
-        PartnerList list,
+        @Nullable String text,
+        @Nullable PartnerList list,
         Set<String> countries,
         Set<Continent> continents,
-        Integer fromYear,
-        Integer toYear,
-        AgreementStatus status,
+        @Nullable Integer fromYear,
+        @Nullable Integer toYear,
+        @Nullable AgreementStatus status,
         LocalDate asOf) {
 
     public DirectoryFilter {
@@ -38,7 +39,7 @@ public record DirectoryFilter(
     }
 
     /** The same filter with another text. */
-    public DirectoryFilter withText(String newText) {
+    public DirectoryFilter withText(@Nullable String newText) {
         return new DirectoryFilter(newText, list, countries, continents, fromYear, toYear, status, asOf);
     }
 
@@ -48,12 +49,12 @@ public record DirectoryFilter(
     }
 
     /** The same filter for agreements of this standing (null for any). */
-    public DirectoryFilter withStatus(AgreementStatus newStatus) {
+    public DirectoryFilter withStatus(@Nullable AgreementStatus newStatus) {
         return new DirectoryFilter(text, list, countries, continents, fromYear, toYear, newStatus, asOf);
     }
 
     /** The two official lists on a date: every partner with an active agreement, nothing else narrowed. */
     public static DirectoryFilter official(LocalDate asOf) {
-        return new DirectoryFilter(null, null, null, null, null, null, AgreementStatus.ACTIVE, asOf);
+        return new DirectoryFilter(null, null, Set.of(), Set.of(), null, null, AgreementStatus.ACTIVE, asOf);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.query;
 
+import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementKind;
 import cn.gz.youcheng.registry.AgreementStatus;
@@ -17,22 +18,23 @@ public record PartnerDetails(
         String countryEn,
         Continent continent,
         AdminLevel adminLevel,
-        Double latitude,
-        Double longitude,
-        String coordinateSource,
-        PartnerRow standing,
+        @Nullable Double latitude,
+        @Nullable Double longitude,
+        @Nullable String coordinateSource,
+        /* Null when the partner had no agreement signed by the date asked for. */
+        @Nullable PartnerRow standing,
         List<AgreementDetails> agreements) {
 
     public record AgreementDetails(
             long id,
             AgreementKind kind,
             LocalDate signedOn,
-            String placeSigned,
-            String source,
+            @Nullable String placeSigned,
+            @Nullable String source,
             AgreementStatus status,
             List<StatusStep> history) {
     }
 
-    public record StatusStep(AgreementStatus status, LocalDate effectiveOn, String reason) {
+    public record StatusStep(AgreementStatus status, LocalDate effectiveOn, @Nullable String reason) {
     }
 }

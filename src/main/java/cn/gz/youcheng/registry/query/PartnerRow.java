@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.query;
 
+import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 public record PartnerRow(
         long id,
         PartnerList list,
-        Integer seq,
+        @Nullable Integer seq,
         String nameZh,
         String nameEn,
         String countryIso2,
@@ -23,6 +24,6 @@ public record PartnerRow(
         AdminLevel adminLevel,
         LocalDate signedOn,
         AgreementStatus status,
-        Double latitude,
-        Double longitude) {
+        @Nullable Double latitude,
+        @Nullable Double longitude) {
 }

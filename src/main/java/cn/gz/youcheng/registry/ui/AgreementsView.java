@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Set;
 
 /** The office's list of partners and their agreements: every status, searchable, each opening an editor. */
 @Route("admin")
@@ -100,7 +101,7 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
 
     /** Partners as of today in any standing unless a status is chosen. */
     private DirectoryFilter filter() {
-        return new DirectoryFilter(search.getValue(), list.getValue(), null, null, null, null, status.getValue(),
+        return new DirectoryFilter(search.getValue(), list.getValue(), Set.of(), Set.of(), null, null, status.getValue(),
                 queries.today());
     }
 

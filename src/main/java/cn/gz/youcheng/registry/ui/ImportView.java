@@ -1,7 +1,7 @@
 package cn.gz.youcheng.registry.ui;
 
-import cn.gz.youcheng.base.ui.ComponentTexts;
 import cn.gz.youcheng.base.ui.BoundedUpload;
+import cn.gz.youcheng.base.ui.ComponentTexts;
 import cn.gz.youcheng.base.ui.Messages;
 import cn.gz.youcheng.registry.RegistryValidationException;
 import cn.gz.youcheng.registry.importing.BulkImport;
@@ -21,11 +21,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.ConcurrencyFailureException;
-import java.util.Locale;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Bulk import: upload a CSV (the export's columns) or the official text, see what every row would do, then
@@ -43,8 +44,8 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<BulkImport.Row> rows = new Grid<>(BulkImport.Row.class, false);
     private final Button apply = new Button();
     private final ProgressBar progress = new ProgressBar();
-    private BulkImport.Preview previewed;
-    private byte[] content;
+    private BulkImport.@Nullable Preview previewed;
+    private byte @Nullable [] content;
 
     ImportView(BulkImport bulkImport) {
         this.bulkImport = bulkImport;
@@ -102,12 +103,17 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void applyFile() {
+        BulkImport.Preview previewed = this.previewed;
+        byte[] content = this.content;
+        if (previewed == null || content == null) {
+            return;
+        }
         try {
             BulkImport.Preview applied = bulkImport.apply(previewed, content);
             summary.setText(getTranslation("import.applied", applied.count(BulkImport.Outcome.NEW),
                     applied.count(BulkImport.Outcome.CHANGED), applied.fileName()));
             apply.setEnabled(false);
-            content = null;
+            this.content = null;
         } catch (ImportRejectedException e) {
             // The registry as it is now: if only others' changes stood in the way, this preview can be applied.
             show(e.preview());

@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Edits one partner: its details, each agreement (details, suspend, end, reinstate), the upgrade to sister
@@ -47,7 +48,10 @@ class PartnerEditor extends Dialog {
     final Select<AdminLevel> adminLevel = new Select<>();
     final NumberField latitude = new NumberField();
     final NumberField longitude = new NumberField();
+    // Both set by reload, which the constructor calls.
+    @SuppressWarnings("NullAway.Init")
     Button upgrade;
+    @SuppressWarnings("NullAway.Init")
     private PartnerEditing partner;
 
     PartnerEditor(RegistryService registry, PartnerHistory history, long partnerId) {
@@ -176,7 +180,7 @@ class PartnerEditor extends Dialog {
     }
 
     /** Enum values in the visitor's language, the rest as recorded. */
-    private String value(String field, String value) {
+    private String value(String field, @Nullable String value) {
         if (value == null) {
             return "—";
         }

@@ -21,6 +21,8 @@ import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.savedrequest.RequestCache;
 
@@ -44,7 +46,8 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
     private final H2 title = new H2();
     private final LoginForm form = new LoginForm();
     private final Div step = new Div();
-    private PendingSignIn pending;
+    /** The sign-in under way, between the password and the last step; null before and after. */
+    private @Nullable PendingSignIn pending;
     private String errorTitle = "login.failed.title";
     private String errorText = "";
 
@@ -80,20 +83,25 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
     private void next() {
         form.setVisible(false);
         step.removeAll();
-        switch (pending.next()) {
+        switch (pending().next()) {
             case CODE -> step.add(codeStep());
             case NEW_PASSWORD -> step.add(newPasswordStep());
-            case ENROL -> step.add(new EnrolmentStep(signIn.enrolment(pending),
-                    code -> signIn.confirmEnrolment(pending, code), this::next));
+            case ENROL -> step.add(new EnrolmentStep(signIn.enrolment(pending()),
+                    code -> signIn.confirmEnrolment(pending(), code), this::next));
             case DONE -> finish();
         }
+    }
+
+    /** The steps after the password are shown only while a sign-in is under way. */
+    private PendingSignIn pending() {
+        return Objects.requireNonNull(pending, "a sign-in under way");
     }
 
     private CodeStep codeStep() {
         CodeStep[] self = new CodeStep[1];
         self[0] = new CodeStep(typed -> {
             try {
-                pending = signIn.checkCode(pending, typed);
+                pending = signIn.checkCode(pending(), typed);
                 next();
             } catch (SignInThrottledException e) {
                 self[0].refuse(getTranslation("login.throttled.text", until(e)));
@@ -112,7 +120,7 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
         NewPasswordStep[] self = new NewPasswordStep[1];
         self[0] = new NewPasswordStep(typed -> {
             try {
-                pending = signIn.chooseNewPassword(pending, typed);
+                pending = signIn.chooseNewPassword(pending(), typed);
                 next();
             } catch (UserException e) {
                 self[0].refuse(AccountMessages.of(this, e));
@@ -126,7 +134,7 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
     private void finish() {
         SignInService.SignedIn signedIn;
         try {
-            signedIn = signIn.complete(pending);
+            signedIn = signIn.complete(pending());
         } catch (SignInFailedException e) {
             startAgain(e);
             return;

@@ -1,12 +1,12 @@
 package cn.gz.youcheng.security.ui;
 
-import com.vaadin.flow.router.RouteConfiguration;
 import cn.gz.youcheng.security.ClientAddress;
 import cn.gz.youcheng.security.DeviceCookies;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
-import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.VaadinServletResponse;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -39,7 +40,7 @@ final class SignedInSession {
     }
 
     /** The browser's device cookie, if it sent one. */
-    static String deviceCookie() {
+    static @Nullable String deviceCookie() {
         Cookie[] cookies = VaadinServletRequest.getCurrent().getHttpServletRequest().getCookies();
         return cookies == null ? null : Arrays.stream(cookies).filter(cookie -> DeviceCookies.NAME.equals(cookie.getName()))
                 .map(Cookie::getValue).findFirst().orElse(null);

@@ -1,0 +1,5 @@
+/** Types here are not null unless marked {@code @Nullable} (decision record 0014). */
+@NullMarked
+package cn.gz.youcheng.directory;
+
+import org.jspecify.annotations.NullMarked;
