@@ -11,13 +11,13 @@ import cn.gz.youcheng.registry.RegistryValidationException.Problem;
 import cn.gz.youcheng.registry.repository.AgreementRepository;
 import cn.gz.youcheng.registry.repository.CountryRepository;
 import cn.gz.youcheng.registry.repository.PartnerRepository;
-import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +103,8 @@ public class RegistryService {
         agreement.setSource(Text.stored(command.source()));
         agreement.setInternalNote(Text.stored(command.internalNote()));
         long id = partners.saveAndFlush(partner).getId();
-        log.info("Partner {} {} ({}) added with a {} agreement signed {}", id, LogSafe.of(partner.getNameZh()), iso2, command.kind(),
-                command.signedOn());
+        log.info("Partner {} {} ({}) added with a {} agreement signed {}", id, LogSafe.of(partner.getNameZh()), iso2,
+                command.kind(), command.signedOn());
         return id;
     }
 
