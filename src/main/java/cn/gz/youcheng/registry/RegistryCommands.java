@@ -6,6 +6,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -48,13 +49,10 @@ public final class RegistryCommands {
             @Nullable String countryIso2,
             @Nullable Continent continent,
             @NotNull(message = "validation.required") @Nullable AdminLevel adminLevel,
-            @DecimalMin(value = "-90", message = "validation.latitude-range")
-            @DecimalMax(value = "90", message = "validation.latitude-range") @Nullable Double latitude,
-            @DecimalMin(value = "-180", message = "validation.longitude-range")
-            @DecimalMax(value = "180", message = "validation.longitude-range") @Nullable Double longitude,
+            @Latitude @Nullable Double latitude,
+            @Longitude @Nullable Double longitude,
             @NotNull(message = "validation.required") @Nullable AgreementKind kind,
-            @NotNull(message = "validation.required")
-            @PastOrPresent(message = "validation.date-in-future") @Nullable LocalDate signedOn,
+            @Day @Nullable LocalDate signedOn,
             @TextRule(max = PLACE) @Nullable String placeSigned,
             @TextRule(max = SOURCE) @Nullable String source,
             @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) @Nullable String internalNote) implements Located {
@@ -67,17 +65,14 @@ public final class RegistryCommands {
             @TextRule(max = NAME_ZH, required = true) @Nullable String nameZh,
             @TextRule(max = NAME_EN, required = true) @Nullable String nameEn,
             @NotNull(message = "validation.required") @Nullable AdminLevel adminLevel,
-            @DecimalMin(value = "-90", message = "validation.latitude-range")
-            @DecimalMax(value = "90", message = "validation.latitude-range") @Nullable Double latitude,
-            @DecimalMin(value = "-180", message = "validation.longitude-range")
-            @DecimalMax(value = "180", message = "validation.longitude-range") @Nullable Double longitude) implements Located {
+            @Latitude @Nullable Double latitude,
+            @Longitude @Nullable Double longitude) implements Located {
     }
 
     public record EditAgreement(
             long agreementId,
             long version,
-            @NotNull(message = "validation.required")
-            @PastOrPresent(message = "validation.date-in-future") @Nullable LocalDate signedOn,
+            @Day @Nullable LocalDate signedOn,
             @TextRule(max = PLACE) @Nullable String placeSigned,
             @TextRule(max = SOURCE) @Nullable String source,
             @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) @Nullable String internalNote) {
@@ -87,8 +82,7 @@ public final class RegistryCommands {
     public record Upgrade(
             long partnerId,
             long version,
-            @NotNull(message = "validation.required")
-            @PastOrPresent(message = "validation.date-in-future") @Nullable LocalDate signedOn,
+            @Day @Nullable LocalDate signedOn,
             @TextRule(max = PLACE) @Nullable String placeSigned,
             @TextRule(max = SOURCE) @Nullable String source) {
     }
@@ -101,8 +95,7 @@ public final class RegistryCommands {
             long agreementId,
             long version,
             @NotNull(message = "validation.status-change-not-allowed") @Nullable AgreementStatus status,
-            @NotNull(message = "validation.required")
-            @PastOrPresent(message = "validation.date-in-future") @Nullable LocalDate effectiveOn,
+            @Day @Nullable LocalDate effectiveOn,
             @TextRule(max = REASON, shape = Text.Shape.PARAGRAPHS, required = true) @Nullable String reason,
             @TextRule(max = NOTE, shape = Text.Shape.PARAGRAPHS) @Nullable String internalNote) {
 
@@ -110,6 +103,56 @@ public final class RegistryCommands {
                 @Nullable LocalDate effectiveOn, @Nullable String reason) {
             this(agreementId, version, status, effectiveOn, reason, null);
         }
+    }
+
+    /** A latitude in degrees, -90 to 90. */
+    @DecimalMin(value = "-90", message = "validation.latitude-range")
+    @DecimalMax(value = "90", message = "validation.latitude-range")
+    @ReportAsSingleViolation
+    @Constraint(validatedBy = {})
+    @Target({ElementType.FIELD, ElementType.PARAMETER})
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Latitude {
+
+        String message() default "validation.latitude-range";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** A longitude in degrees, -180 to 180. */
+    @DecimalMin(value = "-180", message = "validation.longitude-range")
+    @DecimalMax(value = "180", message = "validation.longitude-range")
+    @ReportAsSingleViolation
+    @Constraint(validatedBy = {})
+    @Target({ElementType.FIELD, ElementType.PARAMETER})
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Longitude {
+
+        String message() default "validation.longitude-range";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /**
+     * The day something was signed or took effect: given, and not after today in Guangzhou (the validator's
+     * clock is the application's). Each part says what is wrong with its own message.
+     */
+    @NotNull(message = "validation.required")
+    @PastOrPresent(message = "validation.date-in-future")
+    @Constraint(validatedBy = {})
+    @Target({ElementType.FIELD, ElementType.PARAMETER})
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Day {
+
+        String message() default "validation.day";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
     }
 
     /** A request that places a partner on the map: latitude and longitude. */

@@ -1,6 +1,7 @@
 package cn.gz.youcheng.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,10 +75,7 @@ class DatabaseOutageIT extends BrowserTest {
                 .doesNotContain("Exception");
 
         database = start();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (get("/actuator/health").statusCode() != 200 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/actuator/health").statusCode() == 200);
 
         assertThat(get("/actuator/health").body()).contains("\"UP\"");
         assertThat(get("/export/partners.csv").statusCode()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package cn.gz.youcheng.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gz.youcheng.AdminTest;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
@@ -10,6 +11,7 @@ import cn.gz.youcheng.registry.query.PartnerRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,10 +103,13 @@ class CurrentStandingTest {
         try (Connection one = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
             one.setAutoCommit(false);
             other.setAutoCommit(false);
+            int otherBackend = backend(other);
             sign(one, first, signed);
             // Both go to the end of the exchange list; the second waits for the first to commit.
             CompletableFuture<Void> meanwhile = CompletableFuture.runAsync(() -> sign(other, second, signed));
-            Thread.sleep(500);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "Lock".equals(jdbc.sql(
+                    "select wait_event_type from pg_stat_activity where pid = :pid").param("pid", otherBackend)
+                    .query((rs, i) -> rs.getString(1)).optional().orElse(null)));
             assertThat(meanwhile).isNotDone();
             one.commit();
             meanwhile.get(30, TimeUnit.SECONDS);
@@ -120,6 +125,13 @@ class CurrentStandingTest {
         assertThat(numbers.get(2)).as("highest number").isEqualTo(numbers.get(0));
         assertThat(jdbc.sql("select seq from partner_standing where partner_id = :id").param("id", second)
                 .query(Integer.class).single()).isEqualTo(numbers.get(2).intValue());
+    }
+
+    private static int backend(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); var result = statement.executeQuery("select pg_backend_pid()")) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     private long partner(String name) {

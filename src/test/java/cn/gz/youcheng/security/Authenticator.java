@@ -1,7 +1,10 @@
 package cn.gz.youcheng.security;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
+import java.time.Duration;
 
 /**
  * An authenticator app, for tests: computes RFC 6238 codes for a secret as a phone would. A code is accepted
@@ -21,14 +24,8 @@ public final class Authenticator {
     public String nextCode() {
         long now = currentStep();
         long step = Math.max(now, lastStep + 1);
-        while (step > currentStep() + 1) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        // The application takes a code at most one step ahead: wait until this one is that close.
+        await().atMost(Duration.ofSeconds(2 * 30 + 5)).until(() -> step <= currentStep() + 1);
         lastStep = step;
         return codeFor(step);
     }

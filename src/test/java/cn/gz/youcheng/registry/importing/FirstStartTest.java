@@ -1,10 +1,10 @@
 package cn.gz.youcheng.registry.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gz.youcheng.Application;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,17 +37,12 @@ class FirstStartTest {
         HttpRequest download = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/export/partners.csv"))
                 .timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<String> first = null;
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (first == null && Instant.now().isBefore(deadline) && !starting.isCompletedExceptionally()) {
-                try {
-                    first = http.send(download, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                } catch (ConnectException | java.net.http.HttpConnectTimeoutException notYetListening) {
-                    Thread.sleep(10);
-                } catch (IOException closedWhileStarting) {
-                    Thread.sleep(10);
-                }
-            }
+            // Asked again as soon as the port refuses or closes the connection (not listening yet, or starting).
+            HttpResponse<String> first = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+                    .failFast("the application failed to start", starting::isCompletedExceptionally)
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> http.send(download, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
+                            Objects::nonNull);
 
             assertThat(first).as("an answer while starting").isNotNull();
             if (first.statusCode() != 503) {

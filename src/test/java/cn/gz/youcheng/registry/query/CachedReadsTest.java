@@ -2,12 +2,12 @@ package cn.gz.youcheng.registry.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.registry.CountryOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,11 +40,11 @@ class CachedReadsTest {
         database.holdReads();
 
         CompletableFuture<long[]> first = CompletableFuture.supplyAsync(() -> cached.orderedIds(search, List.of()));
-        waitUntil(() -> database.orderings.get() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.orderings.get() == 1);
         AtomicReference<long[]> secondResult = new AtomicReference<>();
         Thread second = Thread.ofPlatform().start(() -> secondResult.set(cached.orderedIds(search, List.of())));
         // Parked on the first visitor's read, not reading itself.
-        waitUntil(() -> second.getState() == Thread.State.WAITING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.getState() == Thread.State.WAITING);
 
         database.releaseReads();
         second.join(Duration.ofSeconds(30));
@@ -91,14 +90,6 @@ class CachedReadsTest {
 
     private DirectoryFilter search(String text) {
         return new DirectoryFilter(text, null, Set.of(), Set.of(), null, null, null, LocalDate.now(clock));
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited for a condition").isBefore(deadline);
-            Thread.sleep(10);
-        }
     }
 
     /** The database's reads, counted, and held or failed on demand. */
