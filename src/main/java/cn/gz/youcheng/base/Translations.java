@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Messages said outside a Vaadin page (a download's error, a log line), from the same translation files
@@ -16,8 +17,8 @@ public final class Translations {
     private Translations() {
     }
 
-    /** The message in a language: Chinese for any Chinese locale, else English. */
-    public static String text(Message message, Locale locale) {
+    /** The message in a language: Chinese for any Chinese locale, else English (also when none is known). */
+    public static String text(Message message, @Nullable Locale locale) {
         Locale language = locale != null && locale.getLanguage().equals("zh") ? Locale.CHINESE : Locale.ROOT;
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

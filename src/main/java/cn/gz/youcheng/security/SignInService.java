@@ -129,7 +129,7 @@ public class SignInService {
             throttle.failed(reservation);
             log.warn("Sign-in failed for {} from {}{}: {}", LogSafe.of(typed), address, device.isPresent() ? " (known browser)" : "",
                     account.isEmpty() ? "no such account" : right ? "account disabled" : "wrong password");
-            throw new SignInFailedException(SignInFailedException.WRONG_PASSWORD);
+            throw new SignInFailedException(SignInFailedException.Reason.WRONG_PASSWORD);
         }
         AppUser user = account.get();
         if (passwordEncoder.upgradeEncoding(user.getPasswordHash())) {
@@ -174,7 +174,7 @@ public class SignInService {
             throttle.released(reservation);
             log.warn("Code refused for {} from {}: {} wrong codes today; a recovery code is needed",
                     pending.username, pending.address, reservation.wrongCodes());
-            throw new SignInFailedException(SignInFailedException.CODES_EXHAUSTED);
+            throw new SignInFailedException(SignInFailedException.Reason.CODES_EXHAUSTED);
         }
         Boolean right = transactions.execute(status -> {
             AppUser user = current(pending);
@@ -196,7 +196,7 @@ public class SignInService {
             throttle.failed(reservation);
             log.warn("Sign-in failed for {} from {}: wrong {}", LogSafe.of(pending.username), pending.address,
                     recovery ? "recovery code" : "code");
-            throw new SignInFailedException(SignInFailedException.WRONG_CODE);
+            throw new SignInFailedException(SignInFailedException.Reason.WRONG_CODE);
         }
         throttle.succeeded(reservation);
         AppUser user = transactions.execute(status -> current(pending));
@@ -257,7 +257,7 @@ public class SignInService {
         expect(pending, Step.ENROL);
         SecondFactor.Enrolment enrolment = enrolment(pending);
         long step = secondFactor.acceptedStep(enrolment.secret(), code, null)
-                .orElseThrow(() -> new SignInFailedException(SignInFailedException.WRONG_CODE));
+                .orElseThrow(() -> new SignInFailedException(SignInFailedException.Reason.WRONG_CODE));
         record Enrolled(AppUser user, List<String> codes) {
         }
         Enrolled enrolled = transactions.execute(status -> {
@@ -313,7 +313,7 @@ public class SignInService {
             if (!waiting.tryAcquire()) {
                 // Counted as a failure: asking again and again for a place must use up the address's attempts.
                 throttle.failed(reservation);
-                throw new SignInFailedException(SignInFailedException.BUSY);
+                throw new SignInFailedException(SignInFailedException.Reason.BUSY);
             }
             try {
                 log.info("Sign-in for {} from {} waits {} s: many recent failures for this account",
@@ -322,7 +322,7 @@ public class SignInService {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throttle.released(reservation);
-                throw new SignInFailedException(SignInFailedException.BUSY);
+                throw new SignInFailedException(SignInFailedException.Reason.BUSY);
             } finally {
                 waiting.release();
             }
@@ -337,12 +337,12 @@ public class SignInService {
         try {
             if (!hashing.tryAcquire(10, TimeUnit.SECONDS)) {
                 throttle.failed(reservation);
-                throw new SignInFailedException(SignInFailedException.BUSY);
+                throw new SignInFailedException(SignInFailedException.Reason.BUSY);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throttle.released(reservation);
-            throw new SignInFailedException(SignInFailedException.BUSY);
+            throw new SignInFailedException(SignInFailedException.Reason.BUSY);
         }
         try {
             if (hash == null) {
@@ -378,9 +378,9 @@ public class SignInService {
     /** The account as it is now; the sign-in ends if it was disabled or changed since it began. */
     private AppUser current(PendingSignIn pending) {
         AppUser user = users.findById(pending.userId)
-                .orElseThrow(() -> new SignInFailedException(SignInFailedException.EXPIRED));
+                .orElseThrow(() -> new SignInFailedException(SignInFailedException.Reason.EXPIRED));
         if (!user.isEnabled() || user.getCredentialsVersion() != pending.credentialsVersion) {
-            throw new SignInFailedException(SignInFailedException.EXPIRED);
+            throw new SignInFailedException(SignInFailedException.Reason.EXPIRED);
         }
         return user;
     }
@@ -390,7 +390,7 @@ public class SignInService {
             throw new IllegalStateException("this sign-in is not at step " + step);
         }
         if (clock.instant().isAfter(pending.lastStepAt.plus(PENDING_LIFETIME))) {
-            throw new SignInFailedException(SignInFailedException.EXPIRED);
+            throw new SignInFailedException(SignInFailedException.Reason.EXPIRED);
         }
     }
 }

@@ -155,7 +155,7 @@ class SignInTest {
 
         assertThatThrownBy(() -> signIn.checkPassword("leaving.officer", "farewell to the office", address("50"), null))
                 .isInstanceOfSatisfying(SignInFailedException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo(SignInFailedException.WRONG_PASSWORD));
+                        e -> assertThat(e.reason()).isEqualTo(SignInFailedException.Reason.WRONG_PASSWORD));
     }
 
     @Test
@@ -418,7 +418,7 @@ class SignInTest {
         PendingSignIn officer = signIn.checkPassword("code.ceiling", "the ceiling of codes", address("14f"), null);
         assertThatThrownBy(() -> signIn.checkCode(officer, phone.nextCode()))
                 .isInstanceOfSatisfying(SignInFailedException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo(SignInFailedException.CODES_EXHAUSTED));
+                        e -> assertThat(e.reason()).isEqualTo(SignInFailedException.Reason.CODES_EXHAUSTED));
         signIn.checkCode(officer, recoveryCodes.get(0));
         assertThat(officer.next()).isEqualTo(Step.DONE);
     }

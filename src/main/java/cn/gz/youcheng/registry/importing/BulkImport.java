@@ -6,6 +6,7 @@ import cn.gz.youcheng.base.Text;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementKind;
 import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.CommandRules;
 import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.CountryNames;
 import cn.gz.youcheng.registry.CountryOption;
@@ -20,7 +21,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -88,20 +88,33 @@ public class BulkImport {
         }
     }
 
-    /** What a row asks for, after parsing. */
+    /**
+     * What a row asks for, after parsing, and the file's name of the column each field came from (to say where a
+     * row breaks a rule).
+     */
     private record Wanted(int row, PartnerList list, String nameZh, @Nullable String nameEn, String iso2,
             @Nullable Continent continent, @Nullable AdminLevel level, LocalDate signedOn,
-            @Nullable Double latitude, @Nullable Double longitude) {
+            @Nullable Double latitude, @Nullable Double longitude, Map<String, String> columns) {
     }
+
+    /** The columns of a CSV in the export's format, by the field of the registry's request they fill. */
+    private static final Map<String, String> CSV_COLUMNS = Map.of("nameZh", "name_zh", "nameEn", "name_en",
+            "adminLevel", "admin_level", "latitude", "lat", "longitude", "lon", "signedOn", "signed_on");
+    /**
+     * The columns of the official text, by the field of the registry's request they fill. It has no English name,
+     * which a new partner needs: said as the CSV's column, where it can be given.
+     */
+    private static final Map<String, String> OFFICIAL_COLUMNS = Map.of("nameZh", "城市名称", "signedOn", "签约时间",
+            "nameEn", "name_en");
 
     private final RegistryService registry;
     private final PartnerRepository partners;
-    private final Clock clock;
+    private final CommandRules rules;
 
-    BulkImport(RegistryService registry, PartnerRepository partners, Clock clock) {
+    BulkImport(RegistryService registry, PartnerRepository partners, CommandRules rules) {
         this.registry = registry;
         this.partners = partners;
-        this.clock = clock;
+        this.rules = rules;
     }
 
     @Transactional(readOnly = true)
@@ -201,15 +214,14 @@ public class BulkImport {
                 .flatMap(partner -> registry.partnerForEditing(partner.getId()));
         seen.put(row.nameZh() + "\t" + row.iso2(), existing.map(BulkImport::state).orElse("absent"));
         if (existing.isEmpty()) {
-            if (row.nameEn() == null) {
-                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), Message.of("import.row.name-en-needed"));
-            }
-            if (row.signedOn() != null && row.signedOn().isAfter(LocalDate.now(clock))) {
-                return new Row(row.row(), Outcome.ERROR, row.nameZh(), row.iso2(), Message.of("import.row.future"));
-            }
-            actions.add(() -> registry.addPartner(new RegistryCommands.AddPartner(row.nameZh(), row.nameEn(), row.iso2(),
+            RegistryCommands.AddPartner add = new RegistryCommands.AddPartner(row.nameZh(), row.nameEn(), row.iso2(),
                     row.continent(), row.level() == null ? AdminLevel.CITY : row.level(), row.latitude(),
-                    row.longitude(), row.list().kind(), row.signedOn(), null, null, null)));
+                    row.longitude(), row.list().kind(), row.signedOn(), null, null, null);
+            Optional<Row> broken = broken(row, add);
+            if (broken.isPresent()) {
+                return broken.get();
+            }
+            actions.add(() -> registry.addPartner(add));
             return new Row(row.row(), Outcome.NEW, row.nameZh(), row.iso2(),
                     Message.of("import.row.new", Message.of("list." + row.list().name().toLowerCase(Locale.ROOT)),
                             row.signedOn()));
@@ -259,22 +271,47 @@ public class BulkImport {
             return new Row(row.row(), Outcome.UNCHANGED, row.nameZh(), row.iso2(), List.of());
         }
         if (detailsChange) {
-            actions.add(() -> {
-                PartnerEditing now = registry.partnerForEditing(partner.id()).orElseThrow();
-                registry.editPartner(new RegistryCommands.EditPartner(now.id(), now.version(),
-                        now.nameZh(), Objects.requireNonNullElse(row.nameEn(), now.nameEn()),
-                        Objects.requireNonNullElse(row.level(), now.adminLevel()),
-                        row.latitude() != null ? row.latitude() : now.latitude(),
-                        row.latitude() != null ? row.longitude() : now.longitude()));
-            });
+            Optional<Row> broken = broken(row, edit(partner, row));
+            if (broken.isPresent()) {
+                return broken.get();
+            }
+            // Made again when applied: an upgrade before it in the same plan moves the partner's version.
+            actions.add(() -> registry.editPartner(edit(registry.partnerForEditing(partner.id()).orElseThrow(), row)));
         }
         if (upgrade) {
+            Optional<Row> broken = broken(row, new RegistryCommands.Upgrade(partner.id(), partner.version(),
+                    row.signedOn(), null, null));
+            if (broken.isPresent()) {
+                return broken.get();
+            }
             actions.add(() -> {
                 PartnerEditing now = registry.partnerForEditing(partner.id()).orElseThrow();
                 registry.upgrade(new RegistryCommands.Upgrade(now.id(), now.version(), row.signedOn(), null, null));
             });
         }
         return new Row(row.row(), Outcome.CHANGED, row.nameZh(), row.iso2(), changes);
+    }
+
+    /** The partner's details as the row wants them, the rest as they are. */
+    private static RegistryCommands.EditPartner edit(PartnerEditing now, Wanted row) {
+        return new RegistryCommands.EditPartner(now.id(), now.version(),
+                now.nameZh(), Objects.requireNonNullElse(row.nameEn(), now.nameEn()),
+                Objects.requireNonNullElse(row.level(), now.adminLevel()),
+                row.latitude() != null ? row.latitude() : now.latitude(),
+                row.latitude() != null ? row.longitude() : now.longitude());
+    }
+
+    /**
+     * The row as an error if the request it makes breaks the registry's rules for requests ({@link CommandRules},
+     * the same rules as the forms'), each problem said under the file's name of its column.
+     */
+    private Optional<Row> broken(Wanted row, Object command) {
+        List<Message> problems = rules.problems(command).stream()
+                .map(problem -> Message.of("import.row.column",
+                        row.columns().getOrDefault(problem.field(), problem.field()), problem.message()))
+                .toList();
+        return problems.isEmpty() ? Optional.empty()
+                : Optional.of(new Row(row.row(), Outcome.ERROR, Text.oneLine(row.nameZh()), row.iso2(), problems));
     }
 
     /** A partner's state as versions: any change of it or of its agreements gives another string. */
@@ -321,11 +358,12 @@ public class BulkImport {
             case "exchange", "友好合作交流城市" -> PartnerList.EXCHANGE;
             default -> throw new RowProblem(Message.of("import.row.list", get(record, "list")));
         };
-        String nameZh = name(unescape(get(record, "name_zh")), "name_zh", RegistryCommands.NAME_ZH);
-        if (nameZh == null) {
+        // The names' rules (length, one line) are the requests' own, checked when the row is compared.
+        String nameZh = Text.clean(unescape(get(record, "name_zh")));
+        if (nameZh.isEmpty()) {
             throw new RowProblem(Message.of("import.row.column", "name_zh", Message.of("validation.required")));
         }
-        String nameEn = Objects.requireNonNullElse(name(unescape(get(record, "name_en")), "name_en", RegistryCommands.NAME_EN), "");
+        String nameEn = Text.clean(unescape(get(record, "name_en")));
         String iso2 = get(record, "country_iso2").toUpperCase(Locale.ROOT);
         if (!CountryNames.isIsoCode(iso2)) {
             throw new RowProblem(Message.of("import.row.country-iso", iso2));
@@ -359,13 +397,13 @@ public class BulkImport {
         } catch (DateTimeParseException e) {
             throw new RowProblem(Message.of("import.row.date", get(record, "signed_on")));
         }
-        Double latitude = number(record, "lat", 90);
-        Double longitude = number(record, "lon", 180);
+        Double latitude = number(record, "lat");
+        Double longitude = number(record, "lon");
         if ((latitude == null) != (longitude == null)) {
             throw new RowProblem(Message.of("import.row.coordinates"));
         }
         return new Wanted(number, list, nameZh, nameEn.isEmpty() ? null : nameEn, iso2, continent, level, signedOn,
-                latitude, longitude);
+                latitude, longitude, CSV_COLUMNS);
     }
 
     private @Nullable Message readOfficialText(String text, List<Wanted> wanted, List<Row> errors) {
@@ -386,14 +424,8 @@ public class BulkImport {
                         Message.of("import.row.country-unknown", entry.countryZh())));
                 continue;
             }
-            Optional<String> problem = Text.problem(Text.clean(entry.nameZh()), Text.Shape.LINE, RegistryCommands.NAME_ZH);
-            if (problem.isPresent()) {
-                errors.add(new Row(number, Outcome.ERROR, Text.oneLine(entry.nameZh()), country.iso2(),
-                        Message.of("import.row.column", "名称", Message.of(problem.get(), RegistryCommands.NAME_ZH))));
-                continue;
-            }
             wanted.add(new Wanted(number, entry.list(), Text.clean(entry.nameZh()), null, country.iso2(),
-                    country.continent(), null, entry.signedOn(), null, null));
+                    country.continent(), null, entry.signedOn(), null, null, OFFICIAL_COLUMNS));
         }
         return null;
     }
@@ -404,15 +436,16 @@ public class BulkImport {
         return byCode;
     }
 
-    private static @Nullable Double number(CSVRecord record, String column, double limit) {
+    /** A number, or {@code null} if the column is empty; its range is the request's rule. */
+    private static @Nullable Double number(CSVRecord record, String column) {
         String text = get(record, column);
         if (text.isEmpty()) {
             return null;
         }
         try {
             double value = Double.parseDouble(text);
-            if (Math.abs(value) > limit) {
-                throw new RowProblem(Message.of("import.row.out-of-range", column, text));
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException(text);
             }
             return value;
         } catch (NumberFormatException e) {
@@ -432,23 +465,6 @@ public class BulkImport {
 
     private static Plan rejected(String fileName, Message problem) {
         return new Plan(new Preview(fileName, problem, List.of()), List.of());
-    }
-
-    /**
-     * A name from the file under the text rule ({@link Text}), or {@code null} if it is empty.
-     *
-     * @throws RowProblem if it breaks the rule
-     */
-    private static @Nullable String name(String raw, String column, int maxCharacters) {
-        String clean = Text.clean(raw);
-        if (clean.isEmpty()) {
-            return null;
-        }
-        Optional<String> problem = Text.problem(clean, Text.Shape.LINE, maxCharacters);
-        if (problem.isPresent()) {
-            throw new RowProblem(Message.of("import.row.column", column, Message.of(problem.get(), maxCharacters)));
-        }
-        return clean;
     }
 
     private static final class RowProblem extends RuntimeException {

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.security.ui;
 
+import cn.gz.youcheng.base.ui.Messages;
 import cn.gz.youcheng.security.SecondFactor;
 import cn.gz.youcheng.security.SignInFailedException;
 import cn.gz.youcheng.security.UserException;
@@ -48,7 +49,7 @@ class EnrolmentStep extends VerticalLayout {
                 removeAll();
                 add(new RecoveryCodesPanel(recoveryCodes, done));
             } catch (SignInFailedException e) {
-                refuse(getTranslation(e.messageKey()));
+                refuse(Messages.text(this, e.message()));
             } catch (UserException e) {
                 refuse(AccountMessages.of(this, e));
             }

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.security.ui;
 
+import cn.gz.youcheng.base.ui.Messages;
 import cn.gz.youcheng.security.SignInFailedException;
 import cn.gz.youcheng.security.SignInService;
 import cn.gz.youcheng.security.SignInService.PendingSignIn;
@@ -76,7 +77,7 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
         } catch (SignInThrottledException e) {
             showError("login.throttled.title", getTranslation("login.throttled.text", until(e)));
         } catch (SignInFailedException e) {
-            showError("login.failed.title", getTranslation(e.messageKey()));
+            showError("login.failed.title", Messages.text(this, e.message()));
         }
     }
 
@@ -106,10 +107,10 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
             } catch (SignInThrottledException e) {
                 self[0].refuse(getTranslation("login.throttled.text", until(e)));
             } catch (SignInFailedException e) {
-                if (SignInFailedException.EXPIRED.equals(e.messageKey())) {
+                if (e.reason() == SignInFailedException.Reason.EXPIRED) {
                     startAgain(e);
                 } else {
-                    self[0].refuse(getTranslation(e.messageKey()));
+                    self[0].refuse(Messages.text(this, e.message()));
                 }
             }
         });
@@ -149,7 +150,7 @@ class LoginView extends VerticalLayout implements LocaleChangeObserver, HasDynam
         pending = null;
         step.removeAll();
         form.setVisible(true);
-        showError("login.failed.title", getTranslation(e.messageKey()));
+        showError("login.failed.title", Messages.text(this, e.message()));
     }
 
     private void showError(String titleKey, String text) {

@@ -2,8 +2,10 @@ package cn.gz.youcheng.directory.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -78,12 +80,8 @@ class RowPipeTest {
                 }
             }
         });
-        // Wait until the reader is held back: its count has stopped moving.
-        int before;
-        do {
-            before = read.get();
-            Thread.sleep(200);
-        } while (read.get() != before || before == 0);
+        // Wait until the reader is held back: it waits (with the pipe's timeout) for room in the full queue.
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
         // The writer holds one batch, the queue the next few, the reader fills one more.
         assertThat(read.get()).isGreaterThanOrEqualTo(RowPipe.BATCHES * RowPipe.BATCH)
                 .isLessThanOrEqualTo((RowPipe.BATCHES + 2) * RowPipe.BATCH);

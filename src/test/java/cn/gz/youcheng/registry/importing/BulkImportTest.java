@@ -9,6 +9,7 @@ import cn.gz.youcheng.AdminTest;
 import cn.gz.youcheng.base.Message;
 import cn.gz.youcheng.base.Translations;
 import cn.gz.youcheng.registry.PartnerList;
+import cn.gz.youcheng.registry.RegistryCommands;
 import cn.gz.youcheng.registry.importing.BulkImport.Outcome;
 import cn.gz.youcheng.registry.importing.BulkImport.Preview;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
@@ -124,6 +125,35 @@ class BulkImportTest {
     }
 
     @Test
+    void rowsAreHeldToTheRulesOfTheFormsAndEachProblemIsSaidUnderItsColumn() {
+        String longName = "N".repeat(RegistryCommands.NAME_EN + 1);
+        String csv = HEADER
+                + "exchange,,特罗姆瑟,,,,NO,europe,city,2025-01-01,,,\r\n"
+                + "exchange,,博德,Bodø,,,NO,europe,city,2999-01-01,,,\r\n"
+                + "exchange,,哈马尔,Hamar,,,NO,europe,city,2025-01-01,,91,10\r\n"
+                + "exchange,,莫尔德," + longName + ",,,NO,europe,city,2025-01-01,,10,NaN\r\n"
+                + "exchange,,莫斯," + longName + ",,,NO,europe,city,2025-01-01,,,\r\n";
+        int partners = count("partner");
+
+        Preview preview = bulkImport.preview("rules.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(preview.rows()).extracting(BulkImport.Row::row, BulkImport.Row::outcome, BulkImport.Row::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, Outcome.ERROR, List.of(Message.of("import.row.column",
+                                "name_en", Message.of("validation.required")))),
+                        org.assertj.core.groups.Tuple.tuple(2, Outcome.ERROR, List.of(Message.of("import.row.column",
+                                "signed_on", Message.of("validation.date-in-future")))),
+                        org.assertj.core.groups.Tuple.tuple(3, Outcome.ERROR, List.of(Message.of("import.row.column",
+                                "lat", Message.of("validation.latitude-range")))),
+                        org.assertj.core.groups.Tuple.tuple(4, Outcome.ERROR, List.of(Message.of("import.row.not-a-number",
+                                "lon", "NaN"))),
+                        org.assertj.core.groups.Tuple.tuple(5, Outcome.ERROR, List.of(Message.of("import.row.column",
+                                "name_en", Message.of("validation.too-long", RegistryCommands.NAME_EN)))));
+        assertThat(preview.applicable()).isFalse();
+        assertThat(count("partner")).isEqualTo(partners);
+    }
+
+    @Test
     void rejectsAWrongEncodingDelimiterOrHeaderAsAWhole() {
         String gbk = HEADER + "exchange,,奥斯陆,Oslo,,,NO,europe,city,2025-01-01,,,\r\n";
         assertThat(bulkImport.preview("gbk.csv", gbk.getBytes(Charset.forName("GBK"))).fileProblem())
@@ -231,7 +261,7 @@ class BulkImportTest {
 
         assertThat(preview.rows()).extracting(BulkImport.Row::outcome).containsExactly(Outcome.ERROR, Outcome.NEW);
         assertThat(preview.rows().get(0).detail()).containsExactly(Message.of("import.row.column", "name_zh",
-                Message.of("validation.line-break", 100)));
+                Message.of("validation.line-break")));
         assertThat(preview.rows().get(0).nameZh()).isEqualTo("卡拉 马塔");
         // Without the broken row the file applies, its names trimmed and in NFC.
         String fine = HEADER + "exchange,,\"  沃洛斯 \",\"Vo\u0301los\",,,GR,europe,city,2025-05-06,,,\r\n";
@@ -252,8 +282,10 @@ class BulkImportTest {
         assertThat(preview.rows()).filteredOn(row -> row.row() == 1).singleElement().satisfies(row -> {
             assertThat(row.outcome()).isEqualTo(Outcome.ERROR);
             assertThat(row.nameZh()).isEqualTo("福 冈");
-            assertThat(row.detail()).containsExactly(Message.of("import.row.column", "名称",
-                    Message.of("validation.control-characters", 100)));
+            // It is new, and the official text has no English name for a new partner either.
+            assertThat(row.detail()).containsExactly(
+                    Message.of("import.row.column", "name_en", Message.of("validation.required")),
+                    Message.of("import.row.column", "城市名称", Message.of("validation.control-characters")));
         });
     }
 
