@@ -33,11 +33,16 @@ final class Report {
         System.out.println(String.format(pattern, args));
     }
 
-    void writes(Map<String, Long> millis) {
-        details.append("\n## The write path (no target in the issue; for the record)\n\nOne statement each, its "
-                + "triggers keeping today's standings and numbers included, in a transaction rolled back after "
-                + "(median of 3):\n\n| write | time |\n|---|---|\n");
-        millis.forEach((write, time) -> details.append(String.format("| %s | %,d ms |%n", write, time)));
+    void writes(Map<String, List<Long>> nanos) {
+        double worst = nanos.values().stream().mapToDouble(times -> percentile(times, 95)).max().orElse(0) / 1e6;
+        target("Writes: worst p95 of the write path (one statement, its triggers included)",
+                String.format("%.1f ms", worst), "≤ 50 ms", worst <= 50);
+        details.append("\n## The write path\n\nOne statement each, its triggers keeping today's standings, the day "
+                + "counts and the positions within a day included, each in its own transaction, rolled back after "
+                + "(not committed); the agreement a write changes is chosen before the clock starts. One untimed run, "
+                + "then 20 timed:\n\n| write | p50 | p95 |\n|---|---|---|\n");
+        nanos.forEach((write, times) -> details.append(String.format("| %s | %.1f ms | %.1f ms |%n", write,
+                percentile(times, 50) / 1e6, percentile(times, 95) / 1e6)));
     }
 
     void coldStart(long app, long hello, List<Long> apps, List<Long> hellos) {

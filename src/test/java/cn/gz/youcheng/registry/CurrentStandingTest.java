@@ -115,16 +115,28 @@ class CurrentStandingTest {
             meanwhile.get(30, TimeUnit.SECONDS);
             other.commit();
         }
-        var numbers = jdbc.sql("""
-                        select count(*) as partners, count(distinct seq) as numbers, max(seq) as highest
-                        from partner_standing where status = 'ACTIVE' and list_rank = 1
+        // Both were signed the same day: that day's positions are dense, its counter counts both, and the
+        // one who waited comes last.
+        var day = jdbc.sql("""
+                        select count(*) as partners, count(distinct seq_in_day) as positions, max(seq_in_day) as highest,
+                               (select active from standing_day_count where list_rank = 1 and signed_on = :day) as counted
+                        from partner_standing where status = 'ACTIVE' and list_rank = 1 and signed_on = :day
                         """)
-                .query((rs, i) -> List.of(rs.getLong("partners"), rs.getLong("numbers"), rs.getLong("highest")))
+                .param("day", signed)
+                .query((rs, i) -> List.of(rs.getLong("partners"), rs.getLong("positions"), rs.getLong("highest"),
+                        rs.getLong("counted")))
                 .single();
-        assertThat(numbers.get(1)).as("distinct numbers").isEqualTo(numbers.get(0));
-        assertThat(numbers.get(2)).as("highest number").isEqualTo(numbers.get(0));
-        assertThat(jdbc.sql("select seq from partner_standing where partner_id = :id").param("id", second)
-                .query(Integer.class).single()).isEqualTo(numbers.get(2).intValue());
+        assertThat(day.get(0)).as("partners that day").isGreaterThanOrEqualTo(2);
+        assertThat(day.get(1)).as("distinct positions").isEqualTo(day.get(0));
+        assertThat(day.get(2)).as("highest position").isEqualTo(day.get(0));
+        assertThat(day.get(3)).as("the day's counter").isEqualTo(day.get(0));
+        assertThat(jdbc.sql("select seq_in_day from partner_standing where partner_id = :id").param("id", second)
+                .query(Integer.class).single()).isEqualTo(day.get(2).intValue());
+        // And the list's numbers as the public sees them: 1 to its length, each once.
+        DirectoryFilter exchange = new DirectoryFilter(null, PartnerList.EXCHANGE, Set.of(), Set.of(), null, null,
+                AgreementStatus.ACTIVE, queries.today());
+        assertThat(rows(exchange)).extracting(PartnerRow::seq)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, queries.count(exchange)).boxed().toList());
     }
 
     private static int backend(Connection connection) throws SQLException {

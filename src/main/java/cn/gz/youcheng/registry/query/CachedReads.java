@@ -70,6 +70,12 @@ final class CachedReads implements SharedReads {
         return summary("countryPoints", filter, () -> database.countryPoints(filter));
     }
 
+    /** One set of day counts (a few hundred kilobytes at a million agreements) for every page of today's lists. */
+    @Override
+    public ListNumbers listNumbers() {
+        return summary("listNumbers", "", database::listNumbers);
+    }
+
     /** One list shared by every visitor's country filter (a list per visitor would be most of a UI's memory). */
     @Override
     public List<CountryOption> countries() {

@@ -2,6 +2,7 @@ package cn.gz.youcheng.registry.query;
 
 import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.CountryOption;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The shared reads as the database answers them, every time. */
@@ -57,6 +58,13 @@ final class DatabaseReads implements SharedReads {
         return List.copyOf(database.run(database.sqlFor(filter).countryPoints())
                 .query((rs, i) -> new CountryPoint(rs.getString("iso2"), rs.getString("name_zh"),
                         rs.getString("name_en"), rs.getInt("partners"), rs.getDouble("latitude"), rs.getDouble("longitude")))
+                .list());
+    }
+
+    @Override
+    public ListNumbers listNumbers() {
+        return ListNumbers.of(database.run(DirectorySql.DAY_COUNTS)
+                .query((rs, i) -> new ListNumbers.DayCount(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getInt(3)))
                 .list());
     }
 

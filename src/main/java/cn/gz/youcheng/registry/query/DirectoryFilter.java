@@ -1,12 +1,12 @@
 package cn.gz.youcheng.registry.query;
 
-import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.PartnerList;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the public directory shows: partners as they stood on {@code asOf}, narrowed by the other criteria.

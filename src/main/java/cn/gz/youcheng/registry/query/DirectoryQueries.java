@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 // The registry's public reads: the same for every visitor, signed in or not.
 @Service
-@Transactional(readOnly = true)
+// One snapshot per call: today's numbers are added up from day counts remembered per registry version, and
+// the version, the counts and the rows must all be read from the same state of the registry.
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 @PreAuthorize("permitAll()")
 public class DirectoryQueries {
 
@@ -54,9 +59,7 @@ public class DirectoryQueries {
     /** One page of rows; without sort criteria in the official order (sister cities first, by number). */
     public List<PartnerRow> page(DirectoryFilter filter, List<DirectorySort> sort, int offset, int limit) {
         if (sort.isEmpty() && isOfficialToday(filter)) {
-            return database.run(DirectorySql.officialPage(offset, limit, lastNumber(PartnerList.SISTER)))
-                    .query(DirectorySql::row)
-                    .list();
+            return officialPage(offset, limit);
         }
         // The ids in order are shared; a page is an array slice and one fetch of its rows by id, never an
         // OFFSET over the rows before it (decision record 0008).
@@ -67,7 +70,7 @@ public class DirectoryQueries {
         List<Long> pageIds = Arrays.stream(ids, offset, Math.min(ids.length, offset + limit)).boxed().toList();
         Map<Long, PartnerRow> rows = new HashMap<>();
         database.run(DirectorySql.rowsOf(pageIds, filter.asOf(), today()))
-                .query(DirectorySql::row)
+                .query(rowsOn(filter.asOf()))
                 .list()
                 .forEach(row -> rows.put(row.id(), row));
         return pageIds.stream().map(rows::get).filter(Objects::nonNull).toList();
@@ -75,14 +78,15 @@ public class DirectoryQueries {
 
     public int count(DirectoryFilter filter) {
         if (isOfficialToday(filter)) {
-            return lastNumber(PartnerList.SISTER) + lastNumber(PartnerList.EXCHANGE);
+            ListNumbers numbers = shared.listNumbers();
+            return numbers.length(PartnerList.SISTER) + numbers.length(PartnerList.EXCHANGE);
         }
         return shared.orderedIds(filter, List.of()).length;
     }
 
     /** Every matching row in the official order, handed over one at a time as the database sends them. */
     public void forEach(DirectoryFilter filter, Consumer<PartnerRow> action) {
-        try (var rows = database.run(database.sqlFor(filter).rows()).query(DirectorySql::row).stream()) {
+        try (var rows = database.run(database.sqlFor(filter).rows()).query(rowsOn(filter.asOf())).stream()) {
             rows.forEach(action);
         }
     }
@@ -122,7 +126,29 @@ public class DirectoryQueries {
         return filter.equals(DirectoryFilter.official(today()));
     }
 
-    private int lastNumber(PartnerList list) {
-        return database.run(DirectorySql.lastNumber(list)).query(Integer.class).single();
+    /**
+     * Rows from offset to offset + limit of the two official lists today, sister cities first: each list's
+     * part starts at the place its first number has ({@link ListNumbers}).
+     */
+    private List<PartnerRow> officialPage(int offset, int limit) {
+        ListNumbers numbers = shared.listNumbers();
+        List<PartnerRow> page = new ArrayList<>(limit);
+        int start = offset;
+        for (PartnerList list : List.of(PartnerList.SISTER, PartnerList.EXCHANGE)) {
+            int length = numbers.length(list);
+            int wanted = limit - page.size();
+            if (wanted > 0 && start < length) {
+                page.addAll(database.run(DirectorySql.officialPage(list, numbers.place(list, start + 1), wanted))
+                        .query(DirectorySql.rows(numbers))
+                        .list());
+            }
+            start = Math.max(0, start - length);
+        }
+        return page;
+    }
+
+    /** How rows of standings on a date are read: today's are numbered by the day counts. */
+    private RowMapper<PartnerRow> rowsOn(LocalDate asOf) {
+        return DirectorySql.rows(asOf.equals(today()) ? shared.listNumbers() : null);
     }
 }

@@ -6,14 +6,14 @@ import cn.gz.youcheng.registry.AgreementKind;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.PartnerList;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Every statement of the directory's read model, built in one place from a typed filter (decision record
@@ -29,11 +29,26 @@ final class DirectorySql {
 
     /**
      * Today's standings, kept by the database on every write (V3__current_standing.sql): status and signing
-     * dates are never in the future, so today is the latest state.
+     * dates are never in the future, so today is the latest state. An active one has its position within
+     * its signing day; its 序 is that plus the count of earlier days ({@link ListNumbers}, V12).
      */
     private static final String STANDING_TODAY = """
             with numbered as (
-                select partner_id, kind, signed_on, status, seq, list_rank from partner_standing
+                select partner_id, kind, signed_on, status, seq_in_day, null::integer as seq, list_rank
+                from partner_standing
+            )
+            """;
+
+    /**
+     * Today's standings with 序 counted in the statement, for a sort by it: a window over every standing
+     * (seconds at a million), so only where an ordering by number is asked for, and then remembered.
+     */
+    private static final String STANDING_TODAY_NUMBERED = """
+            with numbered as (
+                select partner_id, kind, signed_on, status, seq_in_day, list_rank,
+                       case when status = 'ACTIVE' then (row_number() over (
+                           partition by list_rank, status = 'ACTIVE' order by signed_on, partner_id))::integer end as seq
+                from partner_standing
             )
             """;
 
@@ -44,7 +59,8 @@ final class DirectorySql {
      */
     private static final String STANDING_ON_A_DATE = """
             with numbered as (
-                select partner_id, kind, signed_on, status, seq, list_rank from partner_standing_on(:asOf)
+                select partner_id, kind, signed_on, status, null::integer as seq_in_day, seq, list_rank
+                from partner_standing_on(:asOf)
             )
             """;
 
@@ -54,14 +70,18 @@ final class DirectorySql {
             join country c on c.iso2 = p.country_iso2
             """;
 
-    /** Read by position in {@link #row}: keep the order. */
+    /** Read by position in {@link #rows}: keep the order. */
     private static final String ROW_COLUMNS = """
-            select p.id, l.kind, l.seq, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh,
+            select p.id, l.kind, l.seq_in_day, l.seq, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh,
                    c.name_en as country_en, c.continent, p.admin_level, l.signed_on, l.status, p.latitude, p.longitude
             """;
 
-    /** Sister cities first, each list by its number; what is not numbered by signing date. */
-    private static final String OFFICIAL_ORDER = "l.list_rank, l.seq, l.signed_on, p.id";
+    /**
+     * Sister cities first, each list by its number, then what is not numbered by signing date. 序 counts a
+     * list's active standings by signing date and partner id, so this is the order of the numbers without
+     * reading them.
+     */
+    private static final String OFFICIAL_ORDER = "l.list_rank, l.status <> 'ACTIVE', l.signed_on, p.id";
 
     private final String standing;
     private final String where;
@@ -140,7 +160,9 @@ final class DirectorySql {
             order.append(column(criterion.key())).append(criterion.descending() ? " desc nulls last, " : " asc nulls last, ");
         }
         order.append(OFFICIAL_ORDER);
-        return statement(standing + "select p.id " + FROM + where + " order by " + order);
+        boolean byNumber = sort.stream().anyMatch(criterion -> criterion.key() == DirectorySort.Key.SEQ);
+        String standings = byNumber && standing.equals(STANDING_TODAY) ? STANDING_TODAY_NUMBERED : standing;
+        return statement(standings + "select p.id " + FROM + where + " order by " + order);
     }
 
     /** Every row, in the official order. */
@@ -193,26 +215,22 @@ final class DirectorySql {
     }
 
     /**
-     * A page of the two official lists today, in their own order: 序 is dense within each list, so a page is
-     * two index ranges, however deep, and never an OFFSET over the rows before it.
-     *
-     * @param sisterCities the length of the sister-city list, where the exchange list's numbers start
+     * Up to {@code limit} standings of an official list today, in its order, from the standing at a place
+     * (a signing day and a position within it, found by {@link ListNumbers#place}): one index range, however
+     * deep, never an OFFSET over the rows before it.
      */
-    static Statement officialPage(int offset, int limit, int sisterCities) {
+    static Statement officialPage(PartnerList list, ListNumbers.Place from, int limit) {
         return new Statement(STANDING_TODAY + ROW_COLUMNS + FROM + """
-                where l.status = 'ACTIVE'
-                  and ((l.list_rank = 0 and l.seq between :from and :to)
-                    or (l.list_rank = 1 and l.seq between :from - :sister and :to - :sister))
-                order by l.list_rank, l.seq
-                """, Map.of("from", offset + 1, "to", offset + limit, "sister", sisterCities));
+                where l.status = 'ACTIVE' and l.list_rank = :rank
+                  and (l.signed_on, l.seq_in_day) >= (:day, :position)
+                order by l.signed_on, l.seq_in_day
+                limit :limit
+                """, Map.of("rank", ListNumbers.rank(list), "day", from.signedOn(),
+                "position", from.positionInDay(), "limit", limit));
     }
 
-    /** The highest 序 of a list today, which is its length: one index seek. */
-    static Statement lastNumber(PartnerList list) {
-        return new Statement("""
-                select coalesce(max(seq), 0) from partner_standing where status = 'ACTIVE' and list_rank = list_rank(:kind)
-                """, Map.of("kind", list.kind().name()));
-    }
+    /** How many active standings each list has per signing day today, for {@link ListNumbers}. */
+    static final String DAY_COUNTS = "select list_rank, signed_on, active from standing_day_count order by list_rank, signed_on";
 
     /** A partner's standing on a date: empty when it had no agreement signed by then. */
     static Statement standingOf(long partnerId, LocalDate asOf, LocalDate today) {
@@ -253,24 +271,40 @@ final class DirectorySql {
         };
     }
 
-    /** A row of {@link #ROW_COLUMNS}, read by position: by name, the driver's lookup was a quarter of an export. */
-    static PartnerRow row(ResultSet rs, int rowNum) throws SQLException {
-        return new PartnerRow(
-                rs.getLong(1),
-                PartnerList.of(AgreementKind.valueOf(rs.getString(2))),
-                rs.getObject(3, Integer.class),
-                rs.getString(4),
-                rs.getString(5),
-                // A few hundred country names repeat across every row a grid holds: one copy of each.
-                shared(rs.getString(6)),
-                shared(rs.getString(7)),
-                shared(rs.getString(8)),
-                Continent.valueOf(rs.getString(9)),
-                AdminLevel.valueOf(rs.getString(10)),
-                rs.getObject(11, LocalDate.class),
-                AgreementStatus.valueOf(rs.getString(12)),
-                rs.getObject(13, Double.class),
-                rs.getObject(14, Double.class));
+    /**
+     * Rows of {@link #ROW_COLUMNS}, read by position (by name, the driver's lookup was a quarter of an
+     * export). A standing on another date comes with its 序; today's comes with its position within its
+     * day, numbered by {@code today}, which statements of today's standings must be given.
+     */
+    static RowMapper<PartnerRow> rows(@Nullable ListNumbers today) {
+        return (rs, rowNum) -> {
+            PartnerList list = PartnerList.of(AgreementKind.valueOf(rs.getString(2)));
+            Integer positionInDay = rs.getObject(3, Integer.class);
+            Integer seq = rs.getObject(4, Integer.class);
+            LocalDate signedOn = rs.getObject(12, LocalDate.class);
+            if (seq == null && positionInDay != null) {
+                if (today == null) {
+                    throw new IllegalStateException("today's standings read without today's numbers");
+                }
+                seq = today.number(list, signedOn, positionInDay);
+            }
+            return new PartnerRow(
+                    rs.getLong(1),
+                    list,
+                    seq,
+                    rs.getString(5),
+                    rs.getString(6),
+                    // A few hundred country names repeat across every row a grid holds: one copy of each.
+                    shared(rs.getString(7)),
+                    shared(rs.getString(8)),
+                    shared(rs.getString(9)),
+                    Continent.valueOf(rs.getString(10)),
+                    AdminLevel.valueOf(rs.getString(11)),
+                    signedOn,
+                    AgreementStatus.valueOf(rs.getString(13)),
+                    rs.getObject(14, Double.class),
+                    rs.getObject(15, Double.class));
+        };
     }
 
     /** Country codes and names: as many as there are countries. */

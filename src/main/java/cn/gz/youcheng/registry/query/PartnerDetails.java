@@ -1,12 +1,12 @@
 package cn.gz.youcheng.registry.query;
 
-import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementKind;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Everything public about one partner: names, place, and every agreement with its status history. */
 public record PartnerDetails(

@@ -12,18 +12,23 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** One partner as the public sees it: its names and place, every agreement with its status history. */
 @Service
-@Transactional(readOnly = true)
+// One snapshot per call: today's numbers are added up from day counts remembered per registry version, and
+// the version, the counts and the rows must all be read from the same state of the registry.
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 @PreAuthorize("permitAll()")
 public class PartnerDetailsQueries {
 
     private final DirectoryDatabase database;
+    private final SharedReads shared;
 
-    PartnerDetailsQueries(DirectoryDatabase database) {
+    PartnerDetailsQueries(DirectoryDatabase database, SharedReads shared) {
         this.database = database;
+        this.shared = shared;
     }
 
     /** A partner as it stands today. */
@@ -33,8 +38,9 @@ public class PartnerDetailsQueries {
 
     /** A partner with every agreement and its status history, and where it stood on the date. */
     public Optional<PartnerDetails> partner(long id, LocalDate asOf) {
-        Optional<PartnerRow> standing = database.run(DirectorySql.standingOf(id, asOf, database.today()))
-                .query(DirectorySql::row)
+        LocalDate today = database.today();
+        Optional<PartnerRow> standing = database.run(DirectorySql.standingOf(id, asOf, today))
+                .query(DirectorySql.rows(asOf.equals(today) ? shared.listNumbers() : null))
                 .optional();
         return database.run("""
                         select p.id, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh, c.name_en as country_en,

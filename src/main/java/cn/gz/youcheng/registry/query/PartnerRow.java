@@ -1,11 +1,11 @@
 package cn.gz.youcheng.registry.query;
 
-import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.PartnerList;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A partner as it stood on a given date: the list of the agreement that places it, that agreement's signing

@@ -27,6 +27,9 @@ interface SharedReads {
     /** The partners a filter selects with coordinates, as one point per country. */
     List<CountryPoint> countryPoints(DirectoryFilter filter);
 
+    /** Today's 序 of both lists, from their day counts. */
+    ListNumbers listNumbers();
+
     /** The countries that have partners, by ISO code. */
     List<CountryOption> countries();
 }

@@ -128,11 +128,11 @@ class BulkImportTest {
     void rowsAreHeldToTheRulesOfTheFormsAndEachProblemIsSaidUnderItsColumn() {
         String longName = "N".repeat(RegistryCommands.NAME_EN + 1);
         String csv = HEADER
-                + "exchange,,特罗姆瑟,,,,NO,europe,city,2025-01-01,,,\r\n"
-                + "exchange,,博德,Bodø,,,NO,europe,city,2999-01-01,,,\r\n"
-                + "exchange,,哈马尔,Hamar,,,NO,europe,city,2025-01-01,,91,10\r\n"
-                + "exchange,,莫尔德," + longName + ",,,NO,europe,city,2025-01-01,,10,NaN\r\n"
-                + "exchange,,莫斯," + longName + ",,,NO,europe,city,2025-01-01,,,\r\n";
+                + "exchange,,规则甲市,,,,NO,europe,city,2025-01-01,,,\r\n"
+                + "exchange,,规则乙市,Rule Town B,,,NO,europe,city,2999-01-01,,,\r\n"
+                + "exchange,,规则丙市,Rule Town C,,,NO,europe,city,2025-01-01,,91,10\r\n"
+                + "exchange,,规则丁市,Rule Town D,,,NO,europe,city,2025-01-01,,10,NaN\r\n"
+                + "exchange,,规则戊市," + longName + ",,,NO,europe,city,2025-01-01,,,\r\n";
         int partners = count("partner");
 
         Preview preview = bulkImport.preview("rules.csv", csv.getBytes(StandardCharsets.UTF_8));

@@ -155,6 +155,12 @@ class CachedReadsTest {
         }
 
         @Override
+        public ListNumbers listNumbers() {
+            summaries.incrementAndGet();
+            return database.listNumbers();
+        }
+
+        @Override
         public List<CountryOption> countries() {
             summaries.incrementAndGet();
             return database.countries();
