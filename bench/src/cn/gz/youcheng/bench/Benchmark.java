@@ -5,6 +5,7 @@ import cn.gz.youcheng.base.Guangzhou;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.DirectorySort;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,7 @@ public final class Benchmark {
     private final int agreements = setting("AGREEMENTS", 1_000_000);
     private final int sessions = setting("SESSIONS", 300);
     private final int rounds = setting("ROUNDS", 100);
+    private final int browserVisitors = setting("BROWSER_VISITORS", 50);
     private final List<String> searches = List.of(System.getenv().getOrDefault("BENCH_SEARCHES", "mar,斯,斯特").split(","));
     private String url;
     private String user;
@@ -91,8 +94,11 @@ public final class Benchmark {
                 if (measure("latency")) {
                     gridLatency(dataSource, app);
                 }
+                if (measure("views")) {
+                    otherViews(dataSource);
+                }
                 if (measure("memory")) {
-                    memoryPerVisitor(app, helloJar);
+                    memoryPerVisitor(app, helloJar, appJar);
                 }
                 if (measure("csv")) {
                     csvExport(dataSource, app);
@@ -125,6 +131,10 @@ public final class Benchmark {
             // A data set from an earlier run gets this build's migrations before anything is measured.
             try (AppProcess migrated = startApp(appJar, "migrate")) {
                 System.out.printf("Schema brought up to date by the application's start (%,d ms)%n", migrated.startMillis);
+            }
+            // A migration may have rewritten whole tables: statistics and visibility as after the generator's load.
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("vacuum analyze");
             }
         }
         long existing = scalar(dataSource, "select count(*) from agreement");
@@ -388,9 +398,70 @@ public final class Benchmark {
         report.latency(service, roundTrip, plans);
     }
 
+    // ---------------------------------------------------------------- 2b. other dates, sorts and filters
+
+    /**
+     * A page of 50 rows for other views than the default order: the lists on three earlier dates, a sort by each
+     * column, and a country with a range of years. The first read is what the first visitor of a view waits
+     * for after the registry changed: the count, then the page, on a read model with nothing remembered. Then
+     * the same page again, as later visitors get it.
+     */
+    private void otherViews(HikariDataSource dataSource) throws SQLException {
+        LocalDate today = LocalDate.now(Guangzhou.ZONE);
+        Map<String, DirectoryFilter> filters = new LinkedHashMap<>();
+        Map<String, List<DirectorySort>> sorts = new LinkedHashMap<>();
+        for (LocalDate asOf : List.of(LocalDate.of(1990, 12, 31), LocalDate.of(2012, 12, 31),
+                LocalDate.of(today.getYear() - 1, 12, 31))) {
+            String name = "the lists on " + asOf;
+            filters.put(name, DirectoryFilter.official(asOf));
+            sorts.put(name, List.of());
+        }
+        for (DirectorySort.Key key : DirectorySort.Key.values()) {
+            String name = "sorted by " + key.name().toLowerCase(java.util.Locale.ROOT);
+            filters.put(name, DirectoryFilter.official(today));
+            sorts.put(name, List.of(new DirectorySort(key, false)));
+        }
+        String busiest;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "select country_iso2 from partner group by 1 order by count(*) desc limit 1")) {
+            rs.next();
+            busiest = rs.getString(1);
+        }
+        String countryAndYears = "country " + busiest + ", signed 2000–2015";
+        filters.put(countryAndYears, new DirectoryFilter(null, null, Set.of(busiest), Set.of(), 2000, 2015,
+                AgreementStatus.ACTIVE, today));
+        sorts.put(countryAndYears, List.of());
+        List<Report.ViewLatency> results = new ArrayList<>();
+        for (Map.Entry<String, DirectoryFilter> view : filters.entrySet()) {
+            DirectoryFilter filter = view.getValue();
+            List<DirectorySort> sort = sorts.get(view.getKey());
+            int count = DirectoryQueries.over(dataSource, Clock.system(Guangzhou.ZONE)).count(filter);
+            for (double depth : DEPTHS) {
+                int offset = Math.max(0, Math.min((int) (count * depth), count - PAGE));
+                // Nothing remembered: a new read model, as after a change of the registry.
+                DirectoryQueries cold = DirectoryQueries.over(dataSource, Clock.system(Guangzhou.ZONE));
+                long started = System.nanoTime();
+                cold.count(filter);
+                cold.page(filter, sort, offset, PAGE);
+                long first = System.nanoTime() - started;
+                List<Long> times = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    long t = System.nanoTime();
+                    cold.page(filter, sort, offset, PAGE);
+                    times.add(System.nanoTime() - t);
+                }
+                results.add(new Report.ViewLatency(view.getKey(), count, depth, offset, first, times));
+                System.out.printf("%s at %.0f %% (offset %,d of %,d): first read %.1f ms, then p95 %.1f ms%n",
+                        view.getKey(), depth * 100, offset, count, first / 1e6, Report.percentile(times, 95) / 1e6);
+            }
+        }
+        report.otherViews(results);
+    }
+
     // ---------------------------------------------------------------- 1. memory per visitor
 
-    private void memoryPerVisitor(AppProcess app, Path helloJar) throws Exception {
+    private void memoryPerVisitor(AppProcess app, Path helloJar, Path appJar) throws Exception {
         Visitors ours = visitors(app);
         Visitors hello;
         try (AppProcess reference = AppProcess.start(helloJar, Map.of(), List.of(), log("hello-memory"))) {
@@ -398,6 +469,46 @@ public final class Benchmark {
         }
         System.out.printf("Memory: %,d bytes per visitor (hello-world: %,d)%n", ours.perVisitor(), hello.perVisitor());
         report.memory(sessions, ours.baseline(), ours.after(), ours.openMillis(), ours.growth(), hello.perVisitor());
+
+        // The same as real browsers do it, on this data set and on the official list alone.
+        BrowserMemory.Result browsers = BrowserMemory.measure(app, browserVisitors, Benchmark::histogram);
+        System.out.printf("Memory in Chromium (million): %,d bytes per visitor (%,d with their connections open)%n",
+                browsers.perVisitor(), (browsers.withConnections() - browsers.baseline()) / browsers.visitors());
+        Visitors officialClient;
+        BrowserMemory.Result officialBrowsers;
+        List<String> growth = diff(browsers.before(), browsers.afterHistogram(), browsers.visitors());
+        growth.forEach(System.out::println);
+        // Every class's growth, for a closer look than the report's top 15.
+        StringBuilder all = new StringBuilder();
+        browsers.afterHistogram().forEach((type, bytes) -> all.append(type).append('\t')
+                .append(bytes - browsers.before().getOrDefault(type, 0L)).append('\n'));
+        browsers.before().forEach((type, bytes) -> {
+            if (!browsers.afterHistogram().containsKey(type)) {
+                all.append(type).append('\t').append(-bytes).append('\n');
+            }
+        });
+        Files.writeString(log("browser-memory-growth.tsv"), all);
+        // The official list alone: the application's first start on a database of its own, beside the data set.
+        try (HikariDataSource admin = dataSource(); Connection connection = admin.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists official_list");
+            statement.execute("create database official_list");
+        }
+        Map<String, String> officialOnly = new HashMap<>(appEnvironment());
+        officialOnly.put("SPRING_DATASOURCE_URL", officialListUrl());
+        try (AppProcess official = AppProcess.start(appJar, officialOnly, List.of(), log("official-memory"))) {
+            officialClient = visitors(official);
+            officialBrowsers = BrowserMemory.measure(official, browserVisitors, Benchmark::histogram);
+        }
+        System.out.printf("Memory in Chromium (official list): %,d bytes per visitor%n", officialBrowsers.perVisitor());
+        report.browserMemory(browsers, ours.perVisitor(), officialBrowsers, officialClient.perVisitor(), growth);
+    }
+
+    /** The data set's database server, another database on it. */
+    private String officialListUrl() {
+        int query = url.indexOf('?');
+        String path = query < 0 ? url : url.substring(0, query);
+        return path.substring(0, path.lastIndexOf('/') + 1) + "official_list" + (query < 0 ? "" : url.substring(query));
     }
 
     record Visitors(long baseline, long after, long openMillis, List<String> growth, long perVisitor) {

@@ -1,0 +1,105 @@
+package cn.gz.youcheng.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measurement 1 as a browser measures it: real Chromium visitors on {@code /}, each in its own browser
+ * context (its own cookies, so its own session), kept open while the server's live heap is read. Half ask
+ * for Chinese, half for English, as the visitors of a Chinese city's registry would.
+ */
+final class BrowserMemory {
+
+    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+
+    /** Longer than the server's keep-alive timeout for idle connections. */
+    static final long IDLE_MILLIS = 65_000;
+
+    /**
+     * The live heap before the visitors, with all of them open ({@code withConnections}, read right after the
+     * last one opened) and once their connections were closed for idleness ({@code after}).
+     */
+    record Result(int visitors, long baseline, long withConnections, long after, long openMillis, Map<String, Long> before,
+            Map<String, Long> afterHistogram) {
+
+        long perVisitor() {
+            return (after - baseline) / visitors;
+        }
+    }
+
+    /** What the server holds for each of {@code visitors} open directory pages, after a few warm-up visitors. */
+    static Result measure(AppProcess app, int visitors, Histogram histogram) throws IOException, InterruptedException {
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", Files.exists(SYSTEM_CHROMIUM) ? "1" : "0")))) {
+            BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run",
+                            // Pages in the background keep their heartbeats as a visitor's open tab does.
+                            "--disable-background-timer-throttling", "--disable-renderer-backgrounding"));
+            if (Files.exists(SYSTEM_CHROMIUM)) {
+                options.setExecutablePath(SYSTEM_CHROMIUM);
+            }
+            try (Browser browser = playwright.chromium().launch(options)) {
+                for (int i = 0; i < 5; i++) {
+                    // Warm-up visitors: classes loaded and code compiled; closing the page ends its UI.
+                    try (BrowserContext context = open(browser, app.base(), i)) {
+                        context.pages().getFirst().close(new Page.CloseOptions().setRunBeforeUnload(true));
+                    }
+                }
+                Map<String, Long> before = histogram.read(app);
+                long baseline = app.liveHeap();
+                List<BrowserContext> open = new ArrayList<>();
+                long started = System.nanoTime();
+                for (int i = 0; i < visitors; i++) {
+                    open.add(open(browser, app.base(), i));
+                }
+                long openMillis = (System.nanoTime() - started) / 1_000_000;
+                for (BrowserContext context : open) {
+                    if (context.cookies().stream().noneMatch(cookie -> cookie.name.equals("JSESSIONID"))) {
+                        throw new IllegalStateException("a visitor kept no session cookie: each request would be a new session");
+                    }
+                }
+                long openNow = app.liveHeap();
+                // An open tab holds its UI, not a connection: the browser's keep-alive connections are closed by
+                // the server after its idle timeout (Tomcat's 60 s), and the next heartbeat comes after 5 minutes.
+                Thread.sleep(IDLE_MILLIS);
+                long after = app.liveHeap();
+                Map<String, Long> afterHistogram = histogram.read(app);
+                for (BrowserContext context : open) {
+                    context.close();
+                }
+                return new Result(visitors, baseline, openNow, after, openMillis, before, afterHistogram);
+            }
+        }
+    }
+
+    /** A visitor on {@code /}, in Chinese for even numbers and English for odd ones, once the grid shows rows. */
+    private static BrowserContext open(Browser browser, String base, int number) {
+        String locale = number % 2 == 0 ? "zh-CN" : "en-US";
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale));
+        Page page = context.newPage();
+        page.navigate(base + "/");
+        page.waitForFunction("""
+                () => [...document.querySelectorAll('vaadin-grid vaadin-grid-cell-content')]
+                        .some(cell => /\\d{4}/.test(cell.textContent))
+                """, null, new Page.WaitForFunctionOptions().setPollingInterval(20).setTimeout(60_000));
+        // The grid's own follow-up requests (more rows for its viewport) done too.
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        return context;
+    }
+
+    /** Reads the server's live objects by class. */
+    interface Histogram {
+        Map<String, Long> read(AppProcess app) throws IOException, InterruptedException;
+    }
+}
