@@ -71,6 +71,23 @@ final class AppProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /**
+     * Live heap once it stops shrinking: full collections until two in a row agree within 64 KB (at most six).
+     * One is not enough: objects with a cleaner (zip file systems, file channels and their buffers) are only
+     * queued by the collection that finds them unreachable and freed by a later one, megabytes at a time.
+     */
+    long settledLiveHeap() throws IOException, InterruptedException {
+        long previous = liveHeap();
+        for (int i = 0; i < 5; i++) {
+            long now = liveHeap();
+            if (Math.abs(previous - now) < 64 * 1024) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
     /** Live heap after a full collection, in bytes: jcmd's class histogram collects first, then counts. */
     long liveHeap() throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),

@@ -56,8 +56,8 @@ final class BrowserMemory {
                         context.pages().getFirst().close(new Page.CloseOptions().setRunBeforeUnload(true));
                     }
                 }
+                long baseline = app.settledLiveHeap();
                 Map<String, Long> before = histogram.read(app);
-                long baseline = app.liveHeap();
                 List<BrowserContext> open = new ArrayList<>();
                 long started = System.nanoTime();
                 for (int i = 0; i < visitors; i++) {
@@ -69,11 +69,11 @@ final class BrowserMemory {
                         throw new IllegalStateException("a visitor kept no session cookie: each request would be a new session");
                     }
                 }
-                long openNow = app.liveHeap();
+                long openNow = app.settledLiveHeap();
                 // An open tab holds its UI, not a connection: the browser's keep-alive connections are closed by
                 // the server after its idle timeout (Tomcat's 60 s), and the next heartbeat comes after 5 minutes.
                 Thread.sleep(IDLE_MILLIS);
-                long after = app.liveHeap();
+                long after = app.settledLiveHeap();
                 Map<String, Long> afterHistogram = histogram.read(app);
                 for (BrowserContext context : open) {
                     context.close();

@@ -130,8 +130,8 @@ final class Report {
                 "≤ 150 KB", perVisitor <= 150 * 1024);
         details.append(String.format("%n## 1. Memory per public visitor%n%n%d visitors opened `/` over HTTP, one after "
                 + "the other (%,d ms in all), each with its own session: bootstrap page, init request, navigation, "
-                + "the grid's confirmation and its first request for rows, as Chromium does. Live heap after a full "
-                + "collection (`jcmd GC.class_histogram`), after 20 warm-up visitors: %,d bytes before, %,d after: "
+                + "the grid's confirmation and its first request for rows, as Chromium does. Live heap after full "
+                + "collections until it stops shrinking (`jcmd GC.class_histogram`), after 20 warm-up visitors: %,d bytes before, %,d after: "
                 + "**%,d bytes per visitor**. The same with the hello-world (one heading, no grid, same Vaadin): %,d "
                 + "bytes per visitor: Vaadin's own floor for a session with one UI.%n%nWhere it goes (growth per visitor by class, top 15):%n%n"
                 + "| class | bytes per visitor |%n|---|---|%n", sessions, openMillis, baseline, after, perVisitor, hello));
@@ -177,7 +177,7 @@ final class Report {
         details.append("\n## 2b. Other dates, sorts and filters\n\nA page of 50 rows at the given depth, at the query "
                 + "service (`DirectoryQueries`, in this process). *First read*: a new read model with nothing "
                 + "remembered (as for the first visitor after a change) counts the view and reads the page. *Then*: "
-                + "the same page 20 more times.\n\n| view | rows | depth | offset | first read | then p50 | then p95 |\n"
+                + "the same page 5 more times (a page on another date takes seconds).\n\n| view | rows | depth | offset | first read | then p50 | then p95 |\n"
                 + "|---|---|---|---|---|---|---|\n");
         for (ViewLatency v : views) {
             details.append(String.format("| %s | %,d | %.0f %% | %,d | %,.1f ms | %.1f ms | %.1f ms |%n", v.view(), v.rows(),
