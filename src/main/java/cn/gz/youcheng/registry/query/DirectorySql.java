@@ -170,10 +170,22 @@ final class DirectorySql {
         return statement(standing + ROW_COLUMNS + FROM + where + " order by " + OFFICIAL_ORDER);
     }
 
-    /** The rows of these partners on a date, in no particular order. */
-    static Statement rowsOf(List<Long> partnerIds, LocalDate asOf, LocalDate today) {
-        return new Statement(standing(asOf, today) + ROW_COLUMNS + FROM + " where p.id in (:ids)",
-                Map.of("asOf", asOf, "ids", partnerIds));
+    /** The rows of these partners today, in no particular order. */
+    static Statement rowsOfToday(List<Long> partnerIds) {
+        return new Statement(STANDING_TODAY + ROW_COLUMNS + FROM + " where p.id in (:ids)", Map.of("ids", partnerIds));
+    }
+
+    /**
+     * The rows of these partners on an earlier date, derived for them alone (V13), without their numbers:
+     * 序 counts every partner of a list on that date, which the read model has in that date's official order.
+     */
+    static Statement rowsOfOnDate(List<Long> partnerIds, LocalDate asOf) {
+        return new Statement("""
+                with numbered as (
+                    select partner_id, kind, signed_on, status, null::integer as seq_in_day, null::integer as seq, list_rank
+                    from partner_standings_on(:asOf, cast(array[:ids] as bigint[]))
+                )
+                """ + ROW_COLUMNS + FROM, Map.of("asOf", asOf, "ids", partnerIds));
     }
 
     Statement totals() {

@@ -26,4 +26,10 @@ public record PartnerRow(
         AgreementStatus status,
         @Nullable Double latitude,
         @Nullable Double longitude) {
+
+    /** The same row with its number in its list. */
+    PartnerRow withSeq(@Nullable Integer number) {
+        return new PartnerRow(id, list, number, nameZh, nameEn, countryIso2, countryZh, countryEn, continent, adminLevel,
+                signedOn, status, latitude, longitude);
+    }
 }

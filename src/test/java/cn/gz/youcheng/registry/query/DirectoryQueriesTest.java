@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.RecordingDataSource;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -92,6 +93,26 @@ class DirectoryQueriesTest {
             }
             assertThat(paged).as(sort.toString()).isEqualTo(whole);
             assertThat(whole).hasSize(queries.count(search)).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void pagesOnAnEarlierDateCarryTheNumbersOfThatDatesWholeLists() {
+        LocalDate then = LocalDate.of(2015, 6, 30);
+        List<DirectoryFilter> filters = List.of(DirectoryFilter.official(then),
+                new DirectoryFilter("a", null, Set.of(), Set.of(), null, null, null, then),
+                new DirectoryFilter(null, null, Set.of("JP", "US"), Set.of(), 1980, 2010, null, then));
+        for (DirectoryFilter filter : filters) {
+            // The stream numbers every standing of the date in the database (partner_standing_on); pages are
+            // derived for their own partners and numbered from the date's official order.
+            List<PartnerRow> streamed = new ArrayList<>();
+            queries.forEach(filter, streamed::add);
+            List<PartnerRow> paged = new ArrayList<>();
+            for (int offset = 0; offset < streamed.size(); offset += 7) {
+                paged.addAll(queries.page(filter, List.of(), offset, 7));
+            }
+            assertThat(paged).as(filter.toString()).isEqualTo(streamed);
+            assertThat(streamed).as(filter.toString()).isNotEmpty().anyMatch(row -> row.seq() != null);
         }
     }
 
