@@ -1,6 +1,5 @@
 package cn.gz.youcheng.registry.query;
 
-import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.CountryOption;
 import cn.gz.youcheng.registry.PartnerList;
 import java.time.Clock;
@@ -76,35 +75,12 @@ public class DirectoryQueries {
                     .list()
                     .forEach(row -> rows.put(row.id(), row));
         } else {
-            numberedOn(filter.asOf(), database.run(DirectorySql.rowsOfOnDate(pageIds, filter.asOf()))
+            EarlierNumbers.number(shared, filter.asOf(), database.run(DirectorySql.rowsOfOnDate(pageIds, filter.asOf()))
                     .query(DirectorySql.rows(null))
                     .list())
                     .forEach(row -> rows.put(row.id(), row));
         }
         return pageIds.stream().map(rows::get).filter(Objects::nonNull).toList();
-    }
-
-    /**
-     * Rows of an earlier date with their numbers: an active row's 序 is its place in its list in that date's
-     * official order (sister cities first), which is remembered like any ordering; one pass finds the rows.
-     */
-    private List<PartnerRow> numberedOn(LocalDate asOf, List<PartnerRow> rows) {
-        long[] active = rows.stream().filter(row -> row.status() == AgreementStatus.ACTIVE)
-                .mapToLong(PartnerRow::id).sorted().toArray();
-        if (active.length == 0) {
-            return rows;
-        }
-        DirectoryFilter official = DirectoryFilter.official(asOf);
-        long[] order = shared.orderedIds(official, List.of());
-        int sisterCities = shared.totals(official).sisterCities();
-        Map<Long, Integer> numbers = new HashMap<>();
-        for (int i = 0; i < order.length && numbers.size() < active.length; i++) {
-            if (Arrays.binarySearch(active, order[i]) >= 0) {
-                numbers.put(order[i], i < sisterCities ? i + 1 : i + 1 - sisterCities);
-            }
-        }
-        return rows.stream().map(row -> row.status() == AgreementStatus.ACTIVE ? row.withSeq(numbers.get(row.id())) : row)
-                .toList();
     }
 
     public int count(DirectoryFilter filter) {

@@ -244,12 +244,6 @@ final class DirectorySql {
     /** How many active standings each list has per signing day today, for {@link ListNumbers}. */
     static final String DAY_COUNTS = "select list_rank, signed_on, active from standing_day_count order by list_rank, signed_on";
 
-    /** A partner's standing on a date: empty when it had no agreement signed by then. */
-    static Statement standingOf(long partnerId, LocalDate asOf, LocalDate today) {
-        return new Statement(standing(asOf, today) + ROW_COLUMNS + FROM + " where p.id = :id",
-                Map.of("asOf", asOf, "id", partnerId));
-    }
-
     /** The registry's version: counted up in the same transaction as every change (V6). */
     static final String REGISTRY_VERSION = "select version from registry_version";
 

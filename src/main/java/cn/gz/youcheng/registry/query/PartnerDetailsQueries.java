@@ -38,10 +38,16 @@ public class PartnerDetailsQueries {
 
     /** A partner with every agreement and its status history, and where it stood on the date. */
     public Optional<PartnerDetails> partner(long id, LocalDate asOf) {
-        LocalDate today = database.today();
-        Optional<PartnerRow> standing = database.run(DirectorySql.standingOf(id, asOf, today))
-                .query(DirectorySql.rows(asOf.equals(today) ? shared.listNumbers() : null))
-                .optional();
+        Optional<PartnerRow> standing;
+        if (asOf.equals(database.today())) {
+            standing = database.run(DirectorySql.rowsOfToday(List.of(id)))
+                    .query(DirectorySql.rows(shared.listNumbers()))
+                    .optional();
+        } else {
+            standing = EarlierNumbers.number(shared, asOf, database.run(DirectorySql.rowsOfOnDate(List.of(id), asOf))
+                    .query(DirectorySql.rows(null))
+                    .list()).stream().findFirst();
+        }
         return database.run("""
                         select p.id, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh, c.name_en as country_en,
                                c.continent, p.admin_level, p.latitude, p.longitude, p.coordinate_source

@@ -26,6 +26,8 @@ class DirectoryQueriesTest {
     @Autowired
     DirectoryQueries queries;
     @Autowired
+    PartnerDetailsQueries details;
+    @Autowired
     DataSource dataSource;
     @Autowired
     Clock clock;
@@ -113,6 +115,11 @@ class DirectoryQueriesTest {
             }
             assertThat(paged).as(filter.toString()).isEqualTo(streamed);
             assertThat(streamed).as(filter.toString()).isNotEmpty().anyMatch(row -> row.seq() != null);
+        }
+        // A partner's own page on that date says the same.
+        List<PartnerRow> official = queries.page(DirectoryFilter.official(then), List.of(), 40, 3);
+        for (PartnerRow row : official) {
+            assertThat(details.partner(row.id(), then).orElseThrow().standing()).isEqualTo(row);
         }
     }
 
