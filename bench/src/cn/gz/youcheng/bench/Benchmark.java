@@ -112,7 +112,10 @@ public final class Benchmark {
                 embedded.close();
             }
         }
-        Path results = root.resolve("bench/results/" + LocalDate.now() + ".md");
+        // A partial run has a file of its own, beside the day's full one.
+        String only = System.getenv("BENCH_ONLY");
+        Path results = root.resolve("bench/results/" + LocalDate.now()
+                + (only == null || only.isBlank() ? "" : "-" + only.replace(',', '-')) + ".md");
         Files.createDirectories(results.getParent());
         Files.writeString(results, report.markdown());
         System.out.println("\nWritten to " + root.relativize(results));

@@ -50,11 +50,18 @@ final class BrowserMemory {
                 options.setExecutablePath(SYSTEM_CHROMIUM);
             }
             try (Browser browser = playwright.chromium().launch(options)) {
-                for (int i = 0; i < 5; i++) {
-                    // Warm-up visitors: classes loaded and code compiled; closing the page ends its UI.
-                    try (BrowserContext context = open(browser, app.base(), i)) {
-                        context.pages().getFirst().close(new Page.CloseOptions().setRunBeforeUnload(true));
-                    }
+                // Warm-up visitors, as many as will be measured and open at once: classes loaded, code compiled,
+                // and Tomcat's cache of connection channels and their buffers (16 KB each) filled to what that
+                // many browsers' connections need, as on a server that has served browsers before. Without it,
+                // the cache's growth (several connections per browser) was counted as the UIs' (60 KB each).
+                List<BrowserContext> warmUp = new ArrayList<>();
+                for (int i = 0; i < visitors; i++) {
+                    warmUp.add(open(browser, app.base(), i));
+                }
+                for (BrowserContext context : warmUp) {
+                    // Closing the page ends its UI; its session stays, in the baseline.
+                    context.pages().getFirst().close(new Page.CloseOptions().setRunBeforeUnload(true));
+                    context.close();
                 }
                 long baseline = app.settledLiveHeap();
                 Map<String, Long> before = histogram.read(app);
