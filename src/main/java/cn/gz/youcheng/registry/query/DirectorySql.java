@@ -54,8 +54,8 @@ final class DirectorySql {
 
     /**
      * Standings on another date, derived from the status history by the one definition of a standing
-     * (V11__standing_said_once.sql). Filters apply after numbering, so a filtered row keeps its official
-     * number.
+     * (V11__standing_said_once.sql, restated for some partners or all by V13). Filters apply after
+     * numbering, so a filtered row keeps its official number.
      */
     private static final String STANDING_ON_A_DATE = """
             with numbered as (
