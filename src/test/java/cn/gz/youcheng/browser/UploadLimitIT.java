@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -35,6 +37,8 @@ class UploadLimitIT extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ServletWebServerApplicationContext server;
     @Autowired
     PasswordEncoder passwordEncoder;
 
@@ -66,6 +70,12 @@ class UploadLimitIT extends BrowserTest {
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(stillServing.statusCode()).isEqualTo(200);
         assertThat(stillServing.body().split("\r\n")).hasSize(1 + 107);
+    }
+
+    @Test
+    void theServerKeepsTheBuffersOfAtMostFiveHundredClosedConnections() {
+        var connector = ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector();
+        assertThat(String.valueOf(connector.getProperty("socket.bufferPool"))).isEqualTo("500");
     }
 
     @Test
