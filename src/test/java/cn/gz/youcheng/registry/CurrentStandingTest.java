@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,7 @@ class CurrentStandingTest {
         DirectoryFilter exchange = new DirectoryFilter(null, PartnerList.EXCHANGE, Set.of(), Set.of(), null, null,
                 AgreementStatus.ACTIVE, queries.today());
         assertThat(rows(exchange)).extracting(PartnerRow::seq)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, queries.count(exchange)).boxed().toList());
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, queries.count(exchange)).boxed().toList());
     }
 
     private static int backend(Connection connection) throws SQLException {

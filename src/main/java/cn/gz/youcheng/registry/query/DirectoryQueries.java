@@ -69,17 +69,7 @@ public class DirectoryQueries {
         }
         List<Long> pageIds = Arrays.stream(ids, offset, Math.min(ids.length, offset + limit)).boxed().toList();
         Map<Long, PartnerRow> rows = new HashMap<>();
-        if (filter.asOf().equals(today())) {
-            database.run(DirectorySql.rowsOfToday(pageIds))
-                    .query(DirectorySql.rows(shared.listNumbers()))
-                    .list()
-                    .forEach(row -> rows.put(row.id(), row));
-        } else {
-            EarlierNumbers.number(shared, filter.asOf(), database.run(DirectorySql.rowsOfOnDate(pageIds, filter.asOf()))
-                    .query(DirectorySql.rows(null))
-                    .list())
-                    .forEach(row -> rows.put(row.id(), row));
-        }
+        PartnerRows.of(database, shared, pageIds, filter.asOf()).forEach(row -> rows.put(row.id(), row));
         return pageIds.stream().map(rows::get).filter(Objects::nonNull).toList();
     }
 

@@ -38,16 +38,7 @@ public class PartnerDetailsQueries {
 
     /** A partner with every agreement and its status history, and where it stood on the date. */
     public Optional<PartnerDetails> partner(long id, LocalDate asOf) {
-        Optional<PartnerRow> standing;
-        if (asOf.equals(database.today())) {
-            standing = database.run(DirectorySql.rowsOfToday(List.of(id)))
-                    .query(DirectorySql.rows(shared.listNumbers()))
-                    .optional();
-        } else {
-            standing = EarlierNumbers.number(shared, asOf, database.run(DirectorySql.rowsOfOnDate(List.of(id), asOf))
-                    .query(DirectorySql.rows(null))
-                    .list()).stream().findFirst();
-        }
+        Optional<PartnerRow> standing = PartnerRows.of(database, shared, List.of(id), asOf).stream().findFirst();
         return database.run("""
                         select p.id, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh, c.name_en as country_en,
                                c.continent, p.admin_level, p.latitude, p.longitude, p.coordinate_source

@@ -121,6 +121,11 @@ class DirectoryQueriesTest {
         for (PartnerRow row : official) {
             assertThat(details.partner(row.id(), then).orElseThrow().standing()).isEqualTo(row);
         }
+        // Before any agreement: empty lists, and a partner that stood nowhere yet.
+        LocalDate before = LocalDate.of(1900, 1, 1);
+        assertThat(queries.count(DirectoryFilter.official(before))).isZero();
+        assertThat(queries.page(DirectoryFilter.official(before), List.of(), 0, 50)).isEmpty();
+        assertThat(details.partner(official.getFirst().id(), before).orElseThrow().standing()).isNull();
     }
 
     @Test
