@@ -9,11 +9,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -58,8 +60,8 @@ public class DirectoryQueries {
 
     /** One page of rows; without sort criteria in the official order (sister cities first, by number). */
     public List<PartnerRow> page(DirectoryFilter filter, List<DirectorySort> sort, int offset, int limit) {
-        if (sort.isEmpty() && isOfficialToday(filter)) {
-            return officialPage(offset, limit);
+        if (isOfficialToday(filter) && sort.size() <= 1) {
+            return officialPage(sort.isEmpty() ? null : sort.getFirst(), offset, limit);
         }
         // The ids in order are shared; a page is an array slice and one fetch of its rows by id, never an
         // OFFSET over the rows before it (decision record 0008).
@@ -68,9 +70,7 @@ public class DirectoryQueries {
             return List.of();
         }
         List<Long> pageIds = Arrays.stream(ids, offset, Math.min(ids.length, offset + limit)).boxed().toList();
-        Map<Long, PartnerRow> rows = new HashMap<>();
-        PartnerRows.of(database, shared, pageIds, filter.asOf()).forEach(row -> rows.put(row.id(), row));
-        return pageIds.stream().map(rows::get).filter(Objects::nonNull).toList();
+        return inOrder(pageIds, PartnerRows.of(database, shared, pageIds, filter.asOf()));
     }
 
     public int count(DirectoryFilter filter) {
@@ -124,24 +124,51 @@ public class DirectoryQueries {
     }
 
     /**
-     * Rows from offset to offset + limit of the two official lists today, sister cities first: each list's
-     * part starts at the place its first number has ({@link ListNumbers}).
+     * Rows from offset to offset + limit of the two official lists today, in the official order or a sort by
+     * one column (decision record 0016). An order the numbers decide is a range of numbers per list, each
+     * read from the place its first number has ({@link ListNumbers}); any other sort reads its index from the
+     * nearer end.
      */
-    private List<PartnerRow> officialPage(int offset, int limit) {
+    private List<PartnerRow> officialPage(@Nullable DirectorySort sort, int offset, int limit) {
         ListNumbers numbers = shared.listNumbers();
-        List<PartnerRow> page = new ArrayList<>(limit);
-        int start = offset;
-        for (PartnerList list : List.of(PartnerList.SISTER, PartnerList.EXCHANGE)) {
-            int length = numbers.length(list);
-            int wanted = limit - page.size();
-            if (wanted > 0 && start < length) {
-                page.addAll(database.run(DirectorySql.officialPage(list, numbers.place(list, start + 1), wanted))
-                        .query(DirectorySql.rows(numbers))
-                        .list());
-            }
-            start = Math.max(0, start - length);
+        int sisterCities = numbers.length(PartnerList.SISTER);
+        int total = sisterCities + numbers.length(PartnerList.EXCHANGE);
+        int end = Math.min(total, offset + limit);
+        if (offset >= end) {
+            return List.of();
         }
-        return page;
+        if (sort == null || NumberedOrders.decides(sort)) {
+            return numbered(numbers, NumberedOrders.between(sort, sisterCities, total - sisterCities, offset, end));
+        }
+        boolean fromEnd = total - end < offset;
+        List<Long> ids = database.run(DirectorySql.officialIdsSorted(sort, fromEnd, fromEnd ? total - end : offset,
+                end - offset)).query((rs, row) -> rs.getLong(1)).list();
+        return inOrder(fromEnd ? ids.reversed() : ids,
+                database.run(DirectorySql.rowsOfToday(ids)).query(DirectorySql.rows(numbers)).list());
+    }
+
+    /** The rows of these numbers, in this order: one index range per list, from its lowest number to its highest. */
+    private List<PartnerRow> numbered(ListNumbers numbers, List<NumberedOrders.Numbered> wanted) {
+        Map<NumberedOrders.Numbered, PartnerRow> rows = new HashMap<>();
+        for (PartnerList list : PartnerList.values()) {
+            IntSummaryStatistics range = wanted.stream().filter(row -> row.list() == list)
+                    .mapToInt(NumberedOrders.Numbered::number).summaryStatistics();
+            if (range.getCount() > 0) {
+                database.run(DirectorySql.officialPage(list, numbers.place(list, range.getMin()),
+                                range.getMax() - range.getMin() + 1))
+                        .query(DirectorySql.rows(numbers))
+                        .list()
+                        .forEach(row -> rows.put(new NumberedOrders.Numbered(list, Objects.requireNonNull(row.seq())), row));
+            }
+        }
+        return wanted.stream().map(rows::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The rows in the order of these ids. */
+    private static List<PartnerRow> inOrder(List<Long> ids, List<PartnerRow> rows) {
+        Map<Long, PartnerRow> byId = new HashMap<>();
+        rows.forEach(row -> byId.put(row.id(), row));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** How rows of standings on a date are read: today's are numbered by the day counts. */

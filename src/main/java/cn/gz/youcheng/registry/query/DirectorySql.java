@@ -232,13 +232,62 @@ final class DirectorySql {
      * deep, never an OFFSET over the rows before it.
      */
     static Statement officialPage(PartnerList list, ListNumbers.Place from, int limit) {
-        return new Statement(STANDING_TODAY + ROW_COLUMNS + FROM + """
-                where l.status = 'ACTIVE' and l.list_rank = :rank
-                  and (l.signed_on, l.seq_in_day) >= (:day, :position)
-                order by l.signed_on, l.seq_in_day
-                limit :limit
-                """, Map.of("rank", ListNumbers.rank(list), "day", from.signedOn(),
-                "position", from.positionInDay(), "limit", limit));
+        // The range is taken before the join: a plan prepared for any place (the driver's, after a few
+        // runs) otherwise joined thousands of rows in parallel to keep fifty.
+        return new Statement("""
+                with numbered as (
+                    select partner_id, kind, signed_on, status, seq_in_day, null::integer as seq, list_rank
+                    from partner_standing
+                    where status = 'ACTIVE' and list_rank = :rank
+                      -- The day alone too: PostgreSQL estimates a range of days, not one of (day, position)
+                      -- pairs, and without it sorted a whole busy day from another index.
+                      and signed_on >= :day and (signed_on, seq_in_day) >= (:day, :position)
+                    order by signed_on, seq_in_day
+                    limit :limit
+                )
+                """ + ROW_COLUMNS + FROM + " order by l.signed_on, l.seq_in_day", Map.of("rank", ListNumbers.rank(list),
+                "day", from.signedOn(), "position", from.positionInDay(), "limit", limit));
+    }
+
+    /**
+     * The column of today's standings that a sort of the official lists reads along its own index (V14), or
+     * null for a sort that the numbers decide ({@link NumberedOrders}). The same orders as {@link #column},
+     * from copies kept beside each standing.
+     */
+    static @Nullable String keptSortColumn(DirectorySort.Key key) {
+        return switch (key) {
+            case NAME_ZH -> "name_zh";
+            case NAME_EN -> "name_en_key";
+            case COUNTRY_ZH -> "country_zh";
+            case COUNTRY_EN -> "country_en_key";
+            case CONTINENT -> "continent";
+            case ADMIN_LEVEL -> "admin_level";
+            case SIGNED_ON -> "signed_on";
+            case LIST, SEQ, STATUS -> null;
+        };
+    }
+
+    /**
+     * The ids of {@code limit} rows of today's official lists in a sort by one column, from {@code offset}:
+     * along the sort's index (V14), an index-only range however deep. From the end, the offset counts from
+     * the last row and the ids come last first, so that no read passes more than half the rows.
+     */
+    static Statement officialIdsSorted(DirectorySort sort, boolean fromEnd, int offset, int limit) {
+        String column = keptSortColumn(sort.key());
+        if (column == null) {
+            throw new IllegalArgumentException(sort + " has no index of its own: its numbers decide it");
+        }
+        // The index's order: the column, then the official order (its signing date is the column itself
+        // in a sort by date).
+        List<String> order = new ArrayList<>();
+        order.add(column + (sort.descending() != fromEnd ? " desc" : ""));
+        for (String tie : column.equals("signed_on") ? List.of("list_rank", "partner_id")
+                : List.of("list_rank", "signed_on", "partner_id")) {
+            order.add(tie + (fromEnd ? " desc" : ""));
+        }
+        return new Statement("select partner_id from partner_standing where status = 'ACTIVE' order by "
+                + String.join(", ", order) + " offset :offset limit :limit",
+                Map.of("offset", offset, "limit", limit));
     }
 
     /** How many active standings each list has per signing day today, for {@link ListNumbers}. */
