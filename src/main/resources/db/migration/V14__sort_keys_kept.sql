@@ -82,7 +82,7 @@ create trigger country_sort_keys after update on country
 -- One index per column and direction, only of active standings (the official lists): the page at any
 -- offset is an index-only range, read from whichever end is nearer. A descending sort has its own index,
 -- since its ties still go in the lists' ascending official order. The official order itself, and sorts by
--- list, 序 or status, page by the day counts (V12) and need none of these.
+-- list, 序, status or signing date, page by the day counts (V12) and need none of these.
 create index standing_by_name_zh on partner_standing (name_zh, list_rank, signed_on, partner_id)
     where status = 'ACTIVE';
 create index standing_by_name_zh_desc on partner_standing (name_zh desc, list_rank, signed_on, partner_id)
@@ -106,8 +106,4 @@ create index standing_by_continent_desc on partner_standing (continent desc, lis
 create index standing_by_admin_level on partner_standing (admin_level, list_rank, signed_on, partner_id)
     where status = 'ACTIVE';
 create index standing_by_admin_level_desc on partner_standing (admin_level desc, list_rank, signed_on, partner_id)
-    where status = 'ACTIVE';
-create index standing_by_signed_on on partner_standing (signed_on, list_rank, partner_id)
-    where status = 'ACTIVE';
-create index standing_by_signed_on_desc on partner_standing (signed_on desc, list_rank, partner_id)
     where status = 'ACTIVE';

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -138,7 +137,7 @@ public class DirectoryQueries {
             return List.of();
         }
         if (sort == null || NumberedOrders.decides(sort)) {
-            return numbered(numbers, NumberedOrders.between(sort, sisterCities, total - sisterCities, offset, end));
+            return numbered(numbers, NumberedOrders.between(sort, numbers, offset, end));
         }
         boolean fromEnd = total - end < offset;
         List<Long> ids = database.run(DirectorySql.officialIdsSorted(sort, fromEnd, fromEnd ? total - end : offset,
@@ -147,15 +146,21 @@ public class DirectoryQueries {
                 database.run(DirectorySql.rowsOfToday(ids)).query(DirectorySql.rows(numbers)).list());
     }
 
-    /** The rows of these numbers, in this order: one index range per list, from its lowest number to its highest. */
+    /**
+     * The rows of these numbers, in this order: one index range per run of consecutive numbers in a list (one
+     * per list in the official order; in a sort by date, a page that starts or ends within a day has two).
+     */
     private List<PartnerRow> numbered(ListNumbers numbers, List<NumberedOrders.Numbered> wanted) {
         Map<NumberedOrders.Numbered, PartnerRow> rows = new HashMap<>();
         for (PartnerList list : PartnerList.values()) {
-            IntSummaryStatistics range = wanted.stream().filter(row -> row.list() == list)
-                    .mapToInt(NumberedOrders.Numbered::number).summaryStatistics();
-            if (range.getCount() > 0) {
-                database.run(DirectorySql.officialPage(list, numbers.place(list, range.getMin()),
-                                range.getMax() - range.getMin() + 1))
+            int[] inList = wanted.stream().filter(row -> row.list() == list)
+                    .mapToInt(NumberedOrders.Numbered::number).sorted().toArray();
+            for (int start = 0, end; start < inList.length; start = end) {
+                end = start + 1;
+                while (end < inList.length && inList[end] == inList[end - 1] + 1) {
+                    end++;
+                }
+                database.run(DirectorySql.officialPage(list, numbers.place(list, inList[start]), end - start))
                         .query(DirectorySql.rows(numbers))
                         .list()
                         .forEach(row -> rows.put(new NumberedOrders.Numbered(list, Objects.requireNonNull(row.seq())), row));

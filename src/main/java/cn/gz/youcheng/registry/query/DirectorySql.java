@@ -262,8 +262,7 @@ final class DirectorySql {
             case COUNTRY_EN -> "country_en_key";
             case CONTINENT -> "continent";
             case ADMIN_LEVEL -> "admin_level";
-            case SIGNED_ON -> "signed_on";
-            case LIST, SEQ, STATUS -> null;
+            case LIST, SEQ, STATUS, SIGNED_ON -> null;
         };
     }
 
@@ -277,12 +276,10 @@ final class DirectorySql {
         if (column == null) {
             throw new IllegalArgumentException(sort + " has no index of its own: its numbers decide it");
         }
-        // The index's order: the column, then the official order (its signing date is the column itself
-        // in a sort by date).
+        // The index's order: the column, then the official order.
         List<String> order = new ArrayList<>();
         order.add(column + (sort.descending() != fromEnd ? " desc" : ""));
-        for (String tie : column.equals("signed_on") ? List.of("list_rank", "partner_id")
-                : List.of("list_rank", "signed_on", "partner_id")) {
+        for (String tie : List.of("list_rank", "signed_on", "partner_id")) {
             order.add(tie + (fromEnd ? " desc" : ""));
         }
         return new Statement("select partner_id from partner_standing where status = 'ACTIVE' order by "

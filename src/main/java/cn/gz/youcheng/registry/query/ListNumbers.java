@@ -4,6 +4,7 @@ import cn.gz.youcheng.registry.PartnerList;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Today's 序 of the two lists, from how many active standings each list has per signing day
@@ -27,11 +28,37 @@ final class ListNumbers {
     /** Per list rank: the active standings signed before each of its days. */
     private final int[][] before;
     private final int[] lengths;
+    /** The signing days of both lists together, ascending, as epoch days. */
+    private final int[] bothDays;
+    /** Per day of {@link #bothDays}: the active standings of both lists signed before it. */
+    private final int[] bothBefore;
+    /** Per day of {@link #bothDays}: its active sister cities (its exchange cities follow them). */
+    private final int[] sisterCitiesOn;
 
     private ListNumbers(int[][] days, int[][] before, int[] lengths) {
         this.days = days;
         this.before = before;
         this.lengths = lengths;
+        int[] merged = IntStream.concat(Arrays.stream(days[0]), Arrays.stream(days[1]))
+                .distinct().sorted().toArray();
+        this.bothDays = merged;
+        this.bothBefore = new int[merged.length];
+        this.sisterCitiesOn = new int[merged.length];
+        int total = 0;
+        for (int i = 0; i < merged.length; i++) {
+            bothBefore[i] = total;
+            sisterCitiesOn[i] = activeOn(0, merged[i]);
+            total += sisterCitiesOn[i] + activeOn(1, merged[i]);
+        }
+    }
+
+    /** How many active standings the list of this rank has on an epoch day. */
+    private int activeOn(int rank, int epochDay) {
+        int index = Arrays.binarySearch(days[rank], epochDay);
+        if (index < 0) {
+            return 0;
+        }
+        return (index + 1 < before[rank].length ? before[rank][index + 1] : lengths[rank]) - before[rank][index];
     }
 
     /** From every day's count, in order of list rank and day. */
@@ -84,6 +111,33 @@ final class ListNumbers {
             index = -index - 2;
         }
         return new Place(LocalDate.ofEpochDay(days[rank][index]), seq - before[rank][index]);
+    }
+
+    /**
+     * The row at a position (from 0) of both lists sorted by signing date, as its list and 序: day by day,
+     * earliest first or latest first, and within a day the official order, its sister cities before its
+     * exchange cities, each by number.
+     */
+    NumberedOrders.Numbered bySigningDate(int position, boolean latestFirst) {
+        int total = lengths[0] + lengths[1];
+        if (position < 0 || position >= total) {
+            throw new IllegalArgumentException("no position " + position + " in lists of " + total);
+        }
+        // A day's rows are together in either direction: the day of a position from the end is the day of
+        // the same position from the start, mirrored.
+        int index = Arrays.binarySearch(bothBefore, latestFirst ? total - 1 - position : position);
+        if (index < 0) {
+            index = -index - 2;
+        }
+        // Days with no standing are not kept, so the counts before them rise strictly, as in place().
+        int dayRows = (index + 1 < bothBefore.length ? bothBefore[index + 1] : total) - bothBefore[index];
+        int rowsBeforeInOrder = latestFirst ? total - bothBefore[index] - dayRows : bothBefore[index];
+        int withinDay = position - rowsBeforeInOrder;
+        LocalDate day = LocalDate.ofEpochDay(bothDays[index]);
+        return withinDay < sisterCitiesOn[index]
+                ? new NumberedOrders.Numbered(PartnerList.SISTER, number(PartnerList.SISTER, day, withinDay + 1))
+                : new NumberedOrders.Numbered(PartnerList.EXCHANGE,
+                        number(PartnerList.EXCHANGE, day, withinDay - sisterCitiesOn[index] + 1));
     }
 
     /** The list's rank in the published order, as the schema's {@code list_rank}. */

@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The orders of today's official lists that their numbers alone decide: the official order itself, a sort by
- * list, by 序 or by status. Which row stands at a position follows from the two lists' lengths, so a page of
- * any of these is a range of numbers in each list, read by the day counts (decision record 0016), without
- * ordering a single row.
+ * list, by 序, by status or by signing date. Which row stands at a position follows from the two lists'
+ * lengths, or for a sort by date from their day counts, so a page of any of these is a few ranges of numbers
+ * in each list, read by those counts (decision record 0016), without ordering a single row.
  */
 final class NumberedOrders {
 
@@ -23,7 +23,7 @@ final class NumberedOrders {
     /** Whether a sort of the official lists is one of these orders. */
     static boolean decides(DirectorySort sort) {
         return switch (sort.key()) {
-            case LIST, SEQ, STATUS -> true;
+            case LIST, SEQ, STATUS, SIGNED_ON -> true;
             default -> false;
         };
     }
@@ -33,15 +33,17 @@ final class NumberedOrders {
      * or in the official order without one. Ties go in the official order, as in every sort: the sister city
      * before the exchange city of the same 序.
      */
-    static List<Numbered> between(@Nullable DirectorySort sort, int sisterCities, int exchangeCities, int from, int to) {
+    static List<Numbered> between(@Nullable DirectorySort sort, ListNumbers numbers, int from, int to) {
         List<Numbered> rows = new ArrayList<>(Math.max(0, to - from));
         for (int position = from; position < to; position++) {
-            rows.add(at(sort, sisterCities, exchangeCities, position));
+            rows.add(at(sort, numbers, position));
         }
         return rows;
     }
 
-    private static Numbered at(@Nullable DirectorySort sort, int sisterCities, int exchangeCities, int position) {
+    private static Numbered at(@Nullable DirectorySort sort, ListNumbers numbers, int position) {
+        int sisterCities = numbers.length(PartnerList.SISTER);
+        int exchangeCities = numbers.length(PartnerList.EXCHANGE);
         if (sort == null || sort.key() == DirectorySort.Key.STATUS) {
             // Every row of the official lists is active: a sort by status is the official order.
             return listsInTurn(PartnerList.SISTER, sisterCities, PartnerList.EXCHANGE, position);
@@ -53,6 +55,7 @@ final class NumberedOrders {
             case SEQ -> sort.descending()
                     ? bySeqDescending(sisterCities, exchangeCities, position)
                     : bySeqAscending(sisterCities, exchangeCities, position);
+            case SIGNED_ON -> numbers.bySigningDate(position, sort.descending());
             default -> throw new IllegalArgumentException(sort + " is not decided by the numbers");
         };
     }

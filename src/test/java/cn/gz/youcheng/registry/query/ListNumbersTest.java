@@ -47,6 +47,27 @@ class ListNumbersTest {
     }
 
     @Test
+    void bySigningDateEachDayKeepsItsSisterCitiesBeforeItsExchangeCitiesInEitherDirection() {
+        List<NumberedOrders.Numbered> earliestFirst = java.util.stream.IntStream.range(0, 7)
+                .mapToObj(position -> numbers.bySigningDate(position, false)).toList();
+        assertThat(earliestFirst).containsExactly(sister(1), sister(2), exchange(1), exchange(2), exchange(3),
+                sister(3), exchange(4));
+        List<NumberedOrders.Numbered> latestFirst = java.util.stream.IntStream.range(0, 7)
+                .mapToObj(position -> numbers.bySigningDate(position, true)).toList();
+        assertThat(latestFirst).containsExactly(sister(3), exchange(4), exchange(1), exchange(2), exchange(3),
+                sister(1), sister(2));
+        assertThatThrownBy(() -> numbers.bySigningDate(7, false)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static NumberedOrders.Numbered sister(int number) {
+        return new NumberedOrders.Numbered(PartnerList.SISTER, number);
+    }
+
+    private static NumberedOrders.Numbered exchange(int number) {
+        return new NumberedOrders.Numbered(PartnerList.EXCHANGE, number);
+    }
+
+    @Test
     void aDayTheCountsDoNotHaveYetComesAfterTheEarlierDays() {
         assertThat(numbers.number(PartnerList.SISTER, SECOND, 1)).isEqualTo(3);
         assertThat(numbers.number(PartnerList.SISTER, THIRD.plusDays(1), 1)).isEqualTo(4);
