@@ -107,3 +107,7 @@ create index standing_by_admin_level on partner_standing (admin_level, list_rank
     where status = 'ACTIVE';
 create index standing_by_admin_level_desc on partner_standing (admin_level desc, list_rank, signed_on, partner_id)
     where status = 'ACTIVE';
+
+-- Today's standings of some countries, in the official order within each status: a filter by country reads
+-- its own range instead of every standing joined to its partner.
+create index standing_by_country on partner_standing (country_iso2, status, list_rank, signed_on, partner_id);

@@ -34,7 +34,8 @@ final class DirectorySql {
      */
     private static final String STANDING_TODAY = """
             with numbered as (
-                select partner_id, kind, signed_on, status, seq_in_day, null::integer as seq, list_rank
+                select partner_id, kind, signed_on, status, seq_in_day, null::integer as seq, list_rank,
+                       country_iso2, continent, name_zh, name_en_key, country_zh, country_en_key, admin_level
                 from partner_standing
             )
             """;
@@ -46,6 +47,7 @@ final class DirectorySql {
     private static final String STANDING_TODAY_NUMBERED = """
             with numbered as (
                 select partner_id, kind, signed_on, status, seq_in_day, list_rank,
+                       country_iso2, continent, name_zh, name_en_key, country_zh, country_en_key, admin_level,
                        case when status = 'ACTIVE' then (row_number() over (
                            partition by list_rank, status = 'ACTIVE' order by signed_on, partner_id))::integer end as seq
                 from partner_standing
@@ -70,6 +72,12 @@ final class DirectorySql {
             join country c on c.iso2 = p.country_iso2
             """;
 
+    /**
+     * Today's standings alone, for an ordering that needs nothing else: they carry their partner's country,
+     * continent and sort keys (V14), so a filter without a text search reads one table.
+     */
+    private static final String FROM_KEPT = " from numbered l ";
+
     /** Read by position in {@link #rows}: keep the order. */
     private static final String ROW_COLUMNS = """
             select p.id, l.kind, l.seq_in_day, l.seq, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh,
@@ -81,16 +89,19 @@ final class DirectorySql {
      * list's active standings by signing date and partner id, so this is the order of the numbers without
      * reading them.
      */
-    private static final String OFFICIAL_ORDER = "l.list_rank, l.status <> 'ACTIVE', l.signed_on, p.id";
+    private static final String OFFICIAL_ORDER = "l.list_rank, l.status <> 'ACTIVE', l.signed_on, l.partner_id";
 
     private final String standing;
     private final String where;
     private final Map<String, Object> params;
+    /** Whether the conditions name the partner (a text search): only then must an ordering of today's join it. */
+    private final boolean namesPartner;
 
-    private DirectorySql(String standing, String where, Map<String, Object> params) {
+    private DirectorySql(String standing, String where, Map<String, Object> params, boolean namesPartner) {
         this.standing = standing;
         this.where = where;
         this.params = params;
+        this.namesPartner = namesPartner;
     }
 
     /**
@@ -104,6 +115,9 @@ final class DirectorySql {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> conditions = new ArrayList<>();
         params.put("asOf", filter.asOf());
+        // Today's standings carry their partner's country and continent; another date's come from the
+        // partner and country tables.
+        boolean kept = filter.asOf().equals(today);
         if (filter.text() != null) {
             params.put("text", Like.containing(filter.text()));
             params.put("term", filter.text());
@@ -125,11 +139,11 @@ final class DirectorySql {
         }
         if (!filter.countries().isEmpty()) {
             params.put("countries", List.copyOf(filter.countries()));
-            conditions.add("c.iso2 in (:countries)");
+            conditions.add((kept ? "l.country_iso2" : "c.iso2") + " in (:countries)");
         }
         if (!filter.continents().isEmpty()) {
             params.put("continents", filter.continents().stream().map(Enum::name).sorted().toList());
-            conditions.add("c.continent in (:continents)");
+            conditions.add((kept ? "l.continent" : "c.continent") + " in (:continents)");
         }
         if (filter.fromYear() != null) {
             params.put("fromYear", filter.fromYear());
@@ -144,7 +158,7 @@ final class DirectorySql {
             conditions.add("l.status = :status");
         }
         return new DirectorySql(standing(filter.asOf(), today),
-                conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+                conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params, filter.text() != null);
     }
 
     /** The countries whose Chinese or English name contains a search text. */
@@ -155,14 +169,18 @@ final class DirectorySql {
 
     /** The ids of the rows, in the order asked for; the official order breaks every tie. */
     Statement orderedIds(List<DirectorySort> sort) {
+        boolean today = standing.equals(STANDING_TODAY);
         StringBuilder order = new StringBuilder();
         for (DirectorySort criterion : sort) {
-            order.append(column(criterion.key())).append(criterion.descending() ? " desc nulls last, " : " asc nulls last, ");
+            String kept = today ? keptSortColumn(criterion.key()) : null;
+            order.append(kept != null ? "l." + kept : column(criterion.key()))
+                    .append(criterion.descending() ? " desc nulls last, " : " asc nulls last, ");
         }
         order.append(OFFICIAL_ORDER);
         boolean byNumber = sort.stream().anyMatch(criterion -> criterion.key() == DirectorySort.Key.SEQ);
-        String standings = byNumber && standing.equals(STANDING_TODAY) ? STANDING_TODAY_NUMBERED : standing;
-        return statement(standings + "select p.id " + FROM + where + " order by " + order);
+        String standings = byNumber && today ? STANDING_TODAY_NUMBERED : standing;
+        return statement(standings + "select l.partner_id " + (today && !namesPartner ? FROM_KEPT : FROM) + where
+                + " order by " + order);
     }
 
     /** Every row, in the official order. */

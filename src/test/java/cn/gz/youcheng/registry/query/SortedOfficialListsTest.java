@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gz.youcheng.IntegrationTest;
 import cn.gz.youcheng.RecordingDataSource;
+import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.Continent;
+import cn.gz.youcheng.registry.PartnerList;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -44,12 +49,15 @@ class SortedOfficialListsTest {
         Map<Long, PartnerRow> officialRows = queries.page(official, List.of(), 0, count).stream()
                 .collect(Collectors.toMap(PartnerRow::id, Function.identity()));
         assertThat(officialRows).hasSize(count);
-        // The ordering of every row, by the statement that sorts filtered views (DirectorySql#orderedIds).
+        // The ordering of every row as another date's view reads it whole: tomorrow's lists are today's
+        // (nothing is dated in the future), derived from the history and sorted by the partners' and
+        // countries' own columns, not by the copies kept beside today's standings.
         DatabaseReads whole = new DatabaseReads(new DirectoryDatabase(dataSource, clock));
+        DirectoryFilter tomorrow = DirectoryFilter.official(queries.today().plusDays(1));
         for (DirectorySort.Key key : DirectorySort.Key.values()) {
             for (boolean descending : List.of(false, true)) {
                 List<DirectorySort> sort = List.of(new DirectorySort(key, descending));
-                List<Long> expected = Arrays.stream(whole.orderedIds(official, sort)).boxed().toList();
+                List<Long> expected = Arrays.stream(whole.orderedIds(tomorrow, sort)).boxed().toList();
                 assertThat(expected).hasSize(count);
                 for (int size : List.of(7, 50, count)) {
                     List<PartnerRow> paged = new ArrayList<>();
@@ -63,6 +71,28 @@ class SortedOfficialListsTest {
                 }
                 assertThat(queries.page(official, sort, count, 10)).as(sort + " past the end").isEmpty();
                 assertThat(queries.page(official, sort, count - 3, 10)).as(sort + " at the end").hasSize(3);
+            }
+        }
+    }
+
+    @Test
+    void todaysFilteredOrderingsFromTheKeptStandingsAloneAreThoseOfTheWholeRows() {
+        DatabaseReads whole = new DatabaseReads(new DirectoryDatabase(dataSource, clock));
+        LocalDate today = queries.today();
+        for (AgreementStatus status : new AgreementStatus[] {null, AgreementStatus.ACTIVE}) {
+            for (List<DirectorySort> sort : List.of(List.<DirectorySort>of(),
+                    List.of(new DirectorySort(DirectorySort.Key.COUNTRY_EN, true), new DirectorySort(DirectorySort.Key.NAME_ZH, false)),
+                    List.of(new DirectorySort(DirectorySort.Key.SEQ, false)))) {
+                DirectoryFilter[] filters = {
+                        new DirectoryFilter(null, null, Set.of("JP", "AU", "US"), Set.of(), 1990, 2015, status, today),
+                        new DirectoryFilter(null, PartnerList.EXCHANGE, Set.of(), Set.of(Continent.EUROPE, Continent.AFRICA),
+                                null, null, status, today)};
+                for (DirectoryFilter filter : filters) {
+                    DirectoryFilter tomorrow = new DirectoryFilter(null, filter.list(), filter.countries(),
+                            filter.continents(), filter.fromYear(), filter.toYear(), status, today.plusDays(1));
+                    long[] ids = whole.orderedIds(filter, sort);
+                    assertThat(ids).as(filter + " " + sort).isNotEmpty().containsExactly(whole.orderedIds(tomorrow, sort));
+                }
             }
         }
     }
