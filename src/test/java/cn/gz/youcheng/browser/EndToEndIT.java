@@ -7,10 +7,12 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.KeyboardModifier;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -76,6 +78,28 @@ class EndToEndIT extends BrowserTest {
 
         page.waitForCondition(() -> page.locator("#directory-grid").innerText().contains("Japan"));
         assertThat(page.locator("#official-sentence").innerText()).startsWith("Guangzhou has friendly relations");
+    }
+
+    @Test
+    @Order(2)
+    void aClickOnAHeaderSortsByThatColumnAloneAndShiftClickAddsOne() {
+        Page page = newPage("en-US");
+        page.navigate(url("/?country=JP,AU"));
+        Locator grid = page.locator("#directory-grid");
+        grid.waitFor();
+        Locator byName = grid.locator("vaadin-grid-sorter").filter(new Locator.FilterOptions().setHasText("English name"));
+        Locator byCountry = grid.locator("vaadin-grid-sorter").filter(new Locator.FilterOptions().setHasText("Country"));
+        Locator sorted = grid.locator("vaadin-grid-sorter[direction]");
+
+        byCountry.click();
+        byName.click();
+        page.waitForCondition(() -> "asc".equals(byName.getAttribute("direction")));
+        assertThat(sorted.count()).as("columns sorted by after two clicks").isEqualTo(1);
+
+        byCountry.click(new Locator.ClickOptions().setModifiers(List.of(KeyboardModifier.SHIFT)));
+        page.waitForCondition(() -> sorted.count() == 2);
+        assertThat(byName.getAttribute("direction")).isEqualTo("asc");
+        assertThat(byCountry.getAttribute("direction")).isEqualTo("asc");
     }
 
     @Test

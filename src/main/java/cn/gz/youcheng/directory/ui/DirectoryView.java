@@ -143,7 +143,9 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private Map<String, Grid.Column<PartnerRow>> configureGrid() {
         grid.setId("directory-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setMultiSort(true, Grid.MultiSortPriority.APPEND);
+        // A click sorts by that column alone, as in a spreadsheet, and pages from its index (decision record
+        // 0016); Shift+click adds a column to the sort.
+        grid.setMultiSort(true, Grid.MultiSortPriority.APPEND, true);
         var listColumn = grid.addColumn(row -> listName(row.list())).setKey("list").setSortProperty(DirectorySort.Key.LIST.name());
         var seq = grid.addColumn(PartnerRow::seq).setKey("seq").setSortProperty(DirectorySort.Key.SEQ.name())
                 .setTextAlign(ColumnTextAlign.END).setFlexGrow(0).setWidth("4.5em");
