@@ -109,6 +109,7 @@ final class Generator {
 
         try (Statement statement = connection.createStatement()) {
             statement.execute("alter table agreement disable trigger user");
+            statement.execute("alter table agreement_status_change disable trigger user");
         }
         PGConnection pg = connection.unwrap(PGConnection.class);
         int partners = 0;
@@ -163,11 +164,13 @@ final class Generator {
         copyIn(pg, "agreement_status_change (id, agreement_id, status, effective_on, reason)", changeRows);
         try (Statement statement = connection.createStatement()) {
             statement.execute("alter table agreement enable trigger user");
+            statement.execute("alter table agreement_status_change enable trigger user");
             for (String table : List.of("partner", "agreement", "agreement_status_change")) {
                 statement.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
             }
             statement.execute("select refresh_partner_standing(array(select id from partner))");
             statement.execute("select renumber_partner_standing()");
+            statement.execute("select refresh_standing_periods(null)");
             statement.execute("insert into revision (created_at, username, comment) values (now(), 'bench', "
                     + "'synthetic registry of " + agreements + " agreements for the benchmark')");
         }

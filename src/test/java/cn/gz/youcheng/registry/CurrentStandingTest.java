@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Today's standings are kept by database triggers; everything else is derived from the status history.
@@ -46,6 +47,8 @@ class CurrentStandingTest {
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    TransactionTemplate transactions;
 
     @AfterEach
     void signOut() {
@@ -94,6 +97,96 @@ class CurrentStandingTest {
         assertThat(details.partner(upgraded, today).orElseThrow().standing().list()).isEqualTo(PartnerList.SISTER);
         assertThat(details.partner(jdbc.sql("select id from partner where name_zh = '里昂'").query(Long.class).single(), today)
                 .orElseThrow().standing().signedOn()).isEqualTo(LocalDate.of(2010, 5, 5));
+    }
+
+    @Test
+    void keptPeriodsAreTheRulesAnswerOnEveryDateAfterAnyChangeOfHistory() {
+        transactions.executeWithoutResult(transaction -> {
+            // A partner of its own: a memorandum suspended and reinstated by history alone, then upgraded.
+            long partner = partner("时段城");
+            long memo = agreement(partner, "FRIENDLY_EXCHANGE", LocalDate.of(2001, 3, 4), "ACTIVE");
+            statusChange(memo, "SUSPENDED", LocalDate.of(2005, 1, 1));
+            statusChange(memo, "ACTIVE", LocalDate.of(2006, 6, 6));
+            long sister = agreement(partner, "SISTER_CITY", LocalDate.of(2010, 10, 10), "ACTIVE");
+            statusChange(memo, "SUPERSEDED", LocalDate.of(2010, 10, 10));
+            jdbc.sql("update agreement set status = 'SUPERSEDED', superseded_by_id = :sister where id = :memo")
+                    .param("sister", sister).param("memo", memo).update();
+            // A seed agreement ended in the past, another's history corrected, a third's history removed.
+            long melbourne = agreementOf("墨尔本");
+            statusChange(melbourne, "TERMINATED", LocalDate.of(2015, 5, 5));
+            jdbc.sql("update agreement set status = 'TERMINATED' where id = :id").param("id", melbourne).update();
+            jdbc.sql("update agreement_status_change set effective_on = effective_on + 400 where agreement_id = :id")
+                    .param("id", agreementOf("达尔文")).update();
+            jdbc.sql("insert into agreement_status_change (agreement_id, status, effective_on) values (:id, 'SUSPENDED', date '1999-09-09')")
+                    .param("id", agreementOf("悉尼")).update();
+            jdbc.sql("delete from agreement_status_change where agreement_id = :id and status = 'SUSPENDED'")
+                    .param("id", agreementOf("悉尼")).update();
+
+            List<LocalDate> dates = jdbc.sql("""
+                            select distinct d + shift from (select signed_on as d from agreement
+                                                            union select effective_on from agreement_status_change) t,
+                                                           (values (-1), (0), (1)) s (shift)
+                            order by 1
+                            """).query(LocalDate.class).list();
+            assertThat(dates).hasSizeGreaterThan(100);
+            for (LocalDate date : dates) {
+                assertThat(periodsApartFromTheRule(date)).as("standings on " + date).isZero();
+            }
+            // Today's period of each partner is its kept standing.
+            assertThat(jdbc.sql("""
+                    select count(*) from (
+                        (select partner_id, kind, list_rank, signed_on, status from partner_standing
+                         except all
+                         select partner_id, kind, list_rank, signed_on, status from standing_period where valid_until = 'infinity')
+                        union all
+                        (select partner_id, kind, list_rank, signed_on, status from standing_period where valid_until = 'infinity'
+                         except all
+                         select partner_id, kind, list_rank, signed_on, status from partner_standing)) apart
+                    """).query(Long.class).single()).isZero();
+            // And the periods the triggers kept are those a rebuild of every partner makes.
+            List<String> kept = periods();
+            jdbc.sql("select refresh_standing_periods(null)").query((rs, i) -> 0).list();
+            assertThat(periods()).isEqualTo(kept);
+            transaction.setRollbackOnly();
+        });
+    }
+
+    private long periodsApartFromTheRule(LocalDate date) {
+        return jdbc.sql("""
+                select count(*) from (
+                    (select partner_id, kind, list_rank, signed_on, status from partner_standings_on(:d, null)
+                     except all
+                     select partner_id, kind, list_rank, signed_on, status from standing_period
+                     where valid_from <= :d and :d < valid_until)
+                    union all
+                    (select partner_id, kind, list_rank, signed_on, status from standing_period
+                     where valid_from <= :d and :d < valid_until
+                     except all
+                     select partner_id, kind, list_rank, signed_on, status from partner_standings_on(:d, null))) apart
+                """).param("d", date).query(Long.class).single();
+    }
+
+    private List<String> periods() {
+        return jdbc.sql("select concat_ws(' ', partner_id, valid_from, valid_until, kind, signed_on, status) from standing_period order by 1")
+                .query(String.class).list();
+    }
+
+    private long agreementOf(String partnerName) {
+        return jdbc.sql("select a.id from agreement a join partner p on p.id = a.partner_id where p.name_zh = :name and a.status = 'ACTIVE'")
+                .param("name", partnerName).query(Long.class).single();
+    }
+
+    private long agreement(long partner, String kind, LocalDate signed, String status) {
+        long id = jdbc.sql("insert into agreement (partner_id, kind, signed_on, status) values (:p, :kind, :signed, :status) returning id")
+                .param("p", partner).param("kind", kind).param("signed", signed).param("status", status)
+                .query(Long.class).single();
+        statusChange(id, "ACTIVE", signed);
+        return id;
+    }
+
+    private void statusChange(long agreement, String status, LocalDate on) {
+        jdbc.sql("insert into agreement_status_change (agreement_id, status, effective_on) values (:a, :status, :on)")
+                .param("a", agreement).param("status", status).param("on", on).update();
     }
 
     @Test

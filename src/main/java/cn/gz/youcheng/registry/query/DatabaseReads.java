@@ -21,10 +21,9 @@ final class DatabaseReads implements SharedReads {
 
     @Override
     public long[] orderedIds(DirectoryFilter filter, List<DirectorySort> sort) {
-        return database.run(database.sqlFor(filter).orderedIds(sort))
-                .query(Long.class)
-                .list()
-                .stream().mapToLong(Long::longValue).toArray();
+        return DirectorySql.ids(database.run(database.sqlFor(filter).orderedIds(sort))
+                .query((rs, i) -> rs.getBytes(1))
+                .single());
     }
 
     @Override
