@@ -23,6 +23,16 @@ public enum Language {
         return nativeName;
     }
 
+    /** {@code zh} or {@code en}: the language's code, as in the {@code lang} URL parameter and HTML attribute. */
+    String code() {
+        return locale.getLanguage();
+    }
+
+    /** The language a visitor of this one switches to: there are two. */
+    Language other() {
+        return this == ZH ? EN : ZH;
+    }
+
     static Language of(@Nullable Locale locale) {
         return locale != null && locale.getLanguage().equals(Locale.CHINESE.getLanguage()) ? ZH : EN;
     }
