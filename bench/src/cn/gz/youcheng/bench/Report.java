@@ -11,7 +11,8 @@ final class Report {
     record Latency(String filter, int rows, double depth, int offset, List<Long> nanos, long countMillis) {
     }
 
-    record ViewLatency(String view, int rows, double depth, int offset, long firstNanos, List<Long> nanos) {
+    record ViewLatency(String view, int rows, double depth, int offset, long firstEverNanos, long firstNanos,
+            List<Long> nanos) {
     }
 
     record Resource(String url, String type, long transferred, long decoded) {
@@ -40,10 +41,12 @@ final class Report {
         double worst = nanos.values().stream().mapToDouble(times -> percentile(times, 95)).max().orElse(0) / 1e6;
         target("Writes: worst p95 of the write path (one statement, its triggers included)",
                 String.format("%.1f ms", worst), "≤ 50 ms", worst <= 50);
-        details.append("\n## The write path\n\nOne statement each, its triggers keeping today's standings, the day "
-                + "counts and the positions within a day included, each in its own transaction, rolled back after "
-                + "(not committed); the agreement a write changes is chosen before the clock starts. One untimed run, "
-                + "then 20 timed:\n\n| write | p50 | p95 |\n|---|---|---|\n");
+        details.append("\n## The write path\n\nOne statement each (with the status change the service writes beside "
+                + "an agreement or an end), its triggers keeping today's standings, the day counts, the positions "
+                + "within a day and the periods of each standing included, each in its own transaction, rolled back "
+                + "after (not committed); the agreement a write changes is chosen before the clock starts. One untimed "
+                + "run, then 20 timed. A VACUUM ANALYZE of the tables they touched follows, as autovacuum would, before "
+                + "any read is measured:\n\n| write | p50 | p95 |\n|---|---|---|\n");
         nanos.forEach((write, times) -> details.append(String.format("| %s | %.1f ms | %.1f ms |%n", write,
                 percentile(times, 50) / 1e6, percentile(times, 95) / 1e6)));
     }
@@ -173,17 +176,22 @@ final class Report {
     void otherViews(List<ViewLatency> views) {
         double worst = views.stream().mapToDouble(v -> Math.max(v.firstNanos(), percentile(v.nanos(), 95))).max()
                 .orElse(0) / 1e6;
+        double worstEver = views.stream().mapToDouble(ViewLatency::firstEverNanos).max().orElse(0) / 1e6;
         target("2b. Page of 50 rows on another date, in any sort, for a country and years: worst of the first read "
-                + "and the p95 after", String.format("%,.1f ms", worst), "≤ 100 ms", worst <= 100);
+                + "after a change and the p95 after", String.format("%,.1f ms (the first read since the database "
+                + "started: up to %,.1f ms)", worst, worstEver), "≤ 100 ms", worst <= 100);
         details.append("\n## 2b. Other dates, sorts and filters\n\nA page of 50 rows at the given depth, at the query "
-                + "service (`DirectoryQueries`, in this process). *First read*: a new read model with nothing "
-                + "remembered (as for the first visitor after a change) counts the view and reads the page. *Then*: "
-                + "the same page 5 more times (a page on another date takes seconds).\n\n| view | rows | depth | offset | first read | then p50 | then p95 |\n"
-                + "|---|---|---|---|---|---|---|\n");
+                + "service (`DirectoryQueries`, in this process). Each first read counts the view and reads the page "
+                + "on a new read model with nothing remembered. *First read ever*: the first time the page is read "
+                + "since the database started, so its pages come from disk or the operating system's cache. *After a "
+                + "change*: the same again, as the first visitor after a change of the registry on a running server "
+                + "gets it (the database has the pages earlier visitors read). *Then*: the same page 5 more times.\n\n"
+                + "| view | rows | depth | offset | first read ever | after a change | then p50 | then p95 |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         for (ViewLatency v : views) {
-            details.append(String.format("| %s | %,d | %.0f %% | %,d | %,.1f ms | %.1f ms | %.1f ms |%n", v.view(), v.rows(),
-                    v.depth() * 100, v.offset(), v.firstNanos() / 1e6, percentile(v.nanos(), 50) / 1e6,
-                    percentile(v.nanos(), 95) / 1e6));
+            details.append(String.format("| %s | %,d | %.0f %% | %,d | %,.1f ms | %,.1f ms | %.1f ms | %.1f ms |%n",
+                    v.view(), v.rows(), v.depth() * 100, v.offset(), v.firstEverNanos() / 1e6, v.firstNanos() / 1e6,
+                    percentile(v.nanos(), 50) / 1e6, percentile(v.nanos(), 95) / 1e6));
         }
     }
 
