@@ -111,6 +111,10 @@ $$;
 -- moves the partner's periods as well.
 create function status_history_changed() returns trigger language plpgsql as $$
 begin
+    -- One writer at a time, as in agreement_changed: two rebuilding one partner's periods at once would each
+    -- insert what they computed, and the second would fail on the first's rows. (The registry version's row,
+    -- V6, already orders writers; this does not depend on that.)
+    perform pg_advisory_xact_lock(hashtext('partner_standing'));
     perform refresh_standing_periods(array(
         select distinct a.partner_id from agreement a
         where a.id in (select agreement_id from changed_rows)));

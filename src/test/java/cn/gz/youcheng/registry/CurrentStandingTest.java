@@ -233,6 +233,50 @@ class CurrentStandingTest {
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, queries.count(exchange)).boxed().toList());
     }
 
+    @Test
+    void twoWritersOfOnePartnersHistoryAtOnceBothLand() throws Exception {
+        long partner = partner("并发丙");
+        try (Connection setUp = dataSource.getConnection()) {
+            sign(setUp, partner, LocalDate.of(2003, 3, 3));
+        }
+        long agreement = jdbc.sql("select id from agreement where partner_id = :p").param("p", partner)
+                .query(Long.class).single();
+        try (Connection one = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
+            one.setAutoCommit(false);
+            other.setAutoCommit(false);
+            int otherBackend = backend(other);
+            recordStatus(one, agreement, "SUSPENDED", LocalDate.of(2008, 8, 8));
+            // The second writer waits for the first to commit (the writers' locks of V6 and V15), then
+            // rebuilds the partner's periods from both changes.
+            CompletableFuture<Void> meanwhile = CompletableFuture.runAsync(
+                    () -> recordStatus(other, agreement, "ACTIVE", LocalDate.of(2009, 9, 9)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "Lock".equals(jdbc.sql(
+                    "select wait_event_type from pg_stat_activity where pid = :pid").param("pid", otherBackend)
+                    .query((rs, i) -> rs.getString(1)).optional().orElse(null)));
+            one.commit();
+            meanwhile.get(30, TimeUnit.SECONDS);
+            other.commit();
+        }
+        assertThat(jdbc.sql("select concat_ws(' ', valid_from, valid_until, status) from standing_period where partner_id = :p order by valid_from")
+                .param("p", partner).query(String.class).list())
+                .containsExactly("2003-03-03 2008-08-08 ACTIVE", "2008-08-08 2009-09-09 SUSPENDED", "2009-09-09 infinity ACTIVE");
+        for (LocalDate date : List.of(LocalDate.of(2003, 3, 3), LocalDate.of(2008, 8, 8), LocalDate.of(2009, 9, 9))) {
+            assertThat(periodsApartFromTheRule(date)).as("standings on " + date).isZero();
+        }
+    }
+
+    private static void recordStatus(Connection connection, long agreement, String status, LocalDate on) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "insert into agreement_status_change (agreement_id, status, effective_on) values (?, ?, ?)")) {
+            statement.setLong(1, agreement);
+            statement.setString(2, status);
+            statement.setObject(3, on);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int backend(Connection connection) throws SQLException {
         try (var statement = connection.createStatement(); var result = statement.executeQuery("select pg_backend_pid()")) {
             result.next();
