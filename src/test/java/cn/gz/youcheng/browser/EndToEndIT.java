@@ -3,6 +3,7 @@ package cn.gz.youcheng.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gz.youcheng.security.Authenticator;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -99,6 +100,19 @@ class EndToEndIT extends BrowserTest {
         page.waitForCondition(() -> sorted.count() == 2);
         assertThat(byName.getAttribute("direction")).isEqualTo("asc");
         assertThat(byCountry.getAttribute("direction")).isEqualTo("asc");
+    }
+
+    @Test
+    @Order(2)
+    void crawlersAreKeptToThePublicPagesWithoutFilters() {
+        Page page = newPage("en-US");
+        APIResponse robots = page.request().get(url("/robots.txt"));
+        assertThat(robots.status()).isEqualTo(200);
+        assertThat(robots.headers().get("content-type")).startsWith("text/plain");
+        // Served beside the application, not by it: no session is opened for a crawler.
+        assertThat(robots.headers()).doesNotContainKey("set-cookie");
+        assertThat(robots.text().lines()).contains("User-agent: *", "Allow: /", "Allow: /*?lang=", "Disallow: /*?",
+                "Disallow: /admin", "Disallow: /login");
     }
 
     @Test

@@ -41,7 +41,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
             SessionRevocation revocation, MetricsAccess metrics) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/export/**", "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/export/**", "/robots.txt", "/actuator/health", "/actuator/health/**").permitAll()
                 // Request paths, pool and session counts are for the operators: their scraper's addresses
                 // (none unless configured) or a signed-in administrator.
                 .requestMatchers("/actuator/**").access(metrics)
