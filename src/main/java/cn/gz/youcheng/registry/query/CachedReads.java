@@ -3,6 +3,7 @@ package cn.gz.youcheng.registry.query;
 import cn.gz.youcheng.registry.CountryOption;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -68,6 +69,11 @@ final class CachedReads implements SharedReads {
     @Override
     public List<CountryPoint> countryPoints(DirectoryFilter filter) {
         return summary("countryPoints", filter, () -> database.countryPoints(filter));
+    }
+
+    @Override
+    public int sisterCitiesOn(LocalDate asOf) {
+        return summary("sisterCitiesOn", asOf, () -> database.sisterCitiesOn(asOf));
     }
 
     /** One set of day counts (a few hundred kilobytes at a million agreements) for every page of today's lists. */

@@ -61,6 +61,11 @@ final class DatabaseReads implements SharedReads {
     }
 
     @Override
+    public int sisterCitiesOn(LocalDate asOf) {
+        return database.run(DirectorySql.sisterCitiesOn(asOf)).query(Integer.class).single();
+    }
+
+    @Override
     public ListNumbers listNumbers() {
         return ListNumbers.of(database.run(DirectorySql.DAY_COUNTS)
                 .query((rs, i) -> new ListNumbers.DayCount(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getInt(3)))

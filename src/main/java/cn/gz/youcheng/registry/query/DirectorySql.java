@@ -247,13 +247,11 @@ final class DirectorySql {
                 """ + ROW_COLUMNS + FROM, Map.of("asOf", asOf, "ids", partnerIds));
     }
 
-    /** The first partner of the exchange list on an earlier date, if it has any: where the list starts. */
-    static Statement firstOfExchangeListOn(LocalDate asOf) {
+    /** How many sister cities the official lists have on an earlier date: one range of the periods' index. */
+    static Statement sisterCitiesOn(LocalDate asOf) {
         return new Statement("""
-                select partner_id from standing_period
-                where status = 'ACTIVE' and list_rank = 1 and signed_on <= :asOf and valid_from <= :asOf and :asOf < valid_until
-                order by signed_on, partner_id
-                limit 1
+                select count(*)::int from standing_period
+                where status = 'ACTIVE' and list_rank = 0 and signed_on <= :asOf and valid_from <= :asOf and :asOf < valid_until
                 """, Map.of("asOf", asOf));
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * own page (decision record 0015). Today's come from the kept standings, numbered by the day counts
  * ({@link ListNumbers}). An earlier date's are those partners' periods that hold on it (V15); an active row's
  * 序 is then its place in its list in that date's official order (sister cities first, the exchange list from
- * its first partner on), an ordering remembered like any other, so that one pass over it numbers the rows
+ * its count of sister cities on), an ordering remembered like any other, so that one pass over it numbers the rows
  * instead of numbering every partner's standing.
  */
 final class PartnerRows {
@@ -25,24 +25,20 @@ final class PartnerRows {
         if (asOf.equals(database.today())) {
             return database.run(DirectorySql.rowsOfToday(partnerIds)).query(DirectorySql.rows(shared.listNumbers())).list();
         }
-        return numbered(database, shared, asOf, database.run(DirectorySql.rowsOfOnDate(partnerIds, asOf))
+        return numbered(shared, asOf, database.run(DirectorySql.rowsOfOnDate(partnerIds, asOf))
                 .query(DirectorySql.rows(null))
                 .list());
     }
 
-    private static List<PartnerRow> numbered(DirectoryDatabase database, SharedReads shared, LocalDate asOf,
-            List<PartnerRow> rows) {
+    private static List<PartnerRow> numbered(SharedReads shared, LocalDate asOf, List<PartnerRow> rows) {
         long[] active = rows.stream().filter(row -> row.status() == AgreementStatus.ACTIVE)
                 .mapToLong(PartnerRow::id).sorted().toArray();
         if (active.length == 0) {
             return rows;
         }
         long[] order = shared.orderedIds(DirectoryFilter.official(asOf), List.of());
-        // Sister cities come first: the exchange list starts where its first partner is.
-        int sisterCities = database.run(DirectorySql.firstOfExchangeListOn(asOf)).query((rs, i) -> rs.getLong(1))
-                .optional()
-                .map(first -> indexOf(order, first))
-                .orElse(order.length);
+        // Sister cities come first; how many, is remembered with the order.
+        int sisterCities = shared.sisterCitiesOn(asOf);
         Map<Long, Integer> numbers = new HashMap<>();
         for (int i = 0; i < order.length && numbers.size() < active.length; i++) {
             if (Arrays.binarySearch(active, order[i]) >= 0) {
@@ -52,14 +48,5 @@ final class PartnerRows {
         return rows.stream()
                 .map(row -> row.status() == AgreementStatus.ACTIVE ? row.withSeq(numbers.get(row.id())) : row)
                 .toList();
-    }
-
-    private static int indexOf(long[] order, long id) {
-        for (int i = 0; i < order.length; i++) {
-            if (order[i] == id) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("partner " + id + " is not in the order of the lists it heads");
     }
 }

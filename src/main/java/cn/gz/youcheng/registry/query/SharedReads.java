@@ -1,6 +1,7 @@
 package cn.gz.youcheng.registry.query;
 
 import cn.gz.youcheng.registry.CountryOption;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -26,6 +27,12 @@ interface SharedReads {
 
     /** The partners a filter selects with coordinates, as one point per country. */
     List<CountryPoint> countryPoints(DirectoryFilter filter);
+
+    /**
+     * How many sister cities the official lists have on an earlier date: where the exchange list starts in
+     * that date's official order, so that a page's rows are numbered without counting them again.
+     */
+    int sisterCitiesOn(LocalDate asOf);
 
     /** Today's 序 of both lists, from their day counts. */
     ListNumbers listNumbers();

@@ -155,6 +155,12 @@ class CachedReadsTest {
         }
 
         @Override
+        public int sisterCitiesOn(LocalDate asOf) {
+            summaries.incrementAndGet();
+            return database.sisterCitiesOn(asOf);
+        }
+
+        @Override
         public ListNumbers listNumbers() {
             summaries.incrementAndGet();
             return database.listNumbers();

@@ -94,6 +94,21 @@ class DirectoryQueriesTest {
     }
 
     @Test
+    void laterPagesOfAnEarlierDateReadOnlyTheirOwnRows() {
+        RecordingDataSource counting = new RecordingDataSource(dataSource);
+        DirectoryQueries counted = DirectoryQueries.over(counting, clock);
+        DirectoryFilter then = DirectoryFilter.official(LocalDate.of(2015, 12, 31));
+        assertThat(counted.page(then, List.of(), 0, 20)).isNotEmpty();
+        counting.statements.clear();
+        assertThat(counted.page(then, List.of(), 20, 20)).isNotEmpty();
+        // The date's order and its count of sister cities are remembered: besides the registry's version
+        // (read for each remembered result), only the page's rows by id.
+        assertThat(counting.statements).filteredOn(statement -> !statement.sql().contains("registry_version"))
+                .singleElement()
+                .satisfies(statement -> assertThat(statement.sql()).contains("partner_id in (").doesNotContain("count("));
+    }
+
+    @Test
     void aSearchsPagesFollowOneAnotherInOrderWithoutGapsOrRepeats() {
         DirectoryFilter search = new DirectoryFilter("a", null, Set.of(), Set.of(), null, null, null, queries.today());
         List<DirectorySort> byName = List.of(new DirectorySort(DirectorySort.Key.NAME_EN, true));
