@@ -431,8 +431,11 @@ public final class Benchmark {
         LocalDate today = LocalDate.now(Guangzhou.ZONE);
         Map<String, DirectoryFilter> filters = new LinkedHashMap<>();
         Map<String, List<DirectorySort>> sorts = new LinkedHashMap<>();
+        // Year ends, and days between them: the lists of a date are counted from the nearest year end
+        // (decision record 0018), so a year end alone would flatter them.
         for (LocalDate asOf : List.of(LocalDate.of(1990, 12, 31), LocalDate.of(2012, 12, 31),
-                LocalDate.of(today.getYear() - 1, 12, 31))) {
+                LocalDate.of(today.getYear() - 1, 12, 31), LocalDate.of(1990, 6, 30), LocalDate.of(2012, 6, 30),
+                today.minusYears(1))) {
             String name = "the lists on " + asOf;
             filters.put(name, DirectoryFilter.official(asOf));
             sorts.put(name, List.of());

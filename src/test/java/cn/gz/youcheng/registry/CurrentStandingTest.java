@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import cn.gz.youcheng.AdminTest;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.DirectorySort;
 import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
 import cn.gz.youcheng.registry.query.PartnerRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,6 +51,8 @@ class CurrentStandingTest {
     DataSource dataSource;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    Clock clock;
 
     @AfterEach
     void signOut() {
@@ -102,25 +106,7 @@ class CurrentStandingTest {
     @Test
     void keptPeriodsAreTheRulesAnswerOnEveryDateAfterAnyChangeOfHistory() {
         transactions.executeWithoutResult(transaction -> {
-            // A partner of its own: a memorandum suspended and reinstated by history alone, then upgraded.
-            long partner = partner("时段城");
-            long memo = agreement(partner, "FRIENDLY_EXCHANGE", LocalDate.of(2001, 3, 4), "ACTIVE");
-            statusChange(memo, "SUSPENDED", LocalDate.of(2005, 1, 1));
-            statusChange(memo, "ACTIVE", LocalDate.of(2006, 6, 6));
-            long sister = agreement(partner, "SISTER_CITY", LocalDate.of(2010, 10, 10), "ACTIVE");
-            statusChange(memo, "SUPERSEDED", LocalDate.of(2010, 10, 10));
-            jdbc.sql("update agreement set status = 'SUPERSEDED', superseded_by_id = :sister where id = :memo")
-                    .param("sister", sister).param("memo", memo).update();
-            // A seed agreement ended in the past, another's history corrected, a third's history removed.
-            long melbourne = agreementOf("墨尔本");
-            statusChange(melbourne, "TERMINATED", LocalDate.of(2015, 5, 5));
-            jdbc.sql("update agreement set status = 'TERMINATED' where id = :id").param("id", melbourne).update();
-            jdbc.sql("update agreement_status_change set effective_on = effective_on + 400 where agreement_id = :id")
-                    .param("id", agreementOf("达尔文")).update();
-            jdbc.sql("insert into agreement_status_change (agreement_id, status, effective_on) values (:id, 'SUSPENDED', date '1999-09-09')")
-                    .param("id", agreementOf("悉尼")).update();
-            jdbc.sql("delete from agreement_status_change where agreement_id = :id and status = 'SUSPENDED'")
-                    .param("id", agreementOf("悉尼")).update();
+            changeHistoryInEveryWay();
 
             List<LocalDate> dates = jdbc.sql("""
                             select distinct d + shift from (select signed_on as d from agreement
@@ -149,6 +135,126 @@ class CurrentStandingTest {
             assertThat(periods()).isEqualTo(kept);
             transaction.setRollbackOnly();
         });
+    }
+
+    /**
+     * A partner of its own with a memorandum suspended and reinstated by history alone, then upgraded; a seed
+     * agreement ended in the past, another's history corrected, a third's history written and removed.
+     */
+    private void changeHistoryInEveryWay() {
+        // A partner of its own: a memorandum suspended and reinstated by history alone, then upgraded.
+        long partner = partner("时段城");
+        long memo = agreement(partner, "FRIENDLY_EXCHANGE", LocalDate.of(2001, 3, 4), "ACTIVE");
+        statusChange(memo, "SUSPENDED", LocalDate.of(2005, 1, 1));
+        statusChange(memo, "ACTIVE", LocalDate.of(2006, 6, 6));
+        long sister = agreement(partner, "SISTER_CITY", LocalDate.of(2010, 10, 10), "ACTIVE");
+        statusChange(memo, "SUPERSEDED", LocalDate.of(2010, 10, 10));
+        jdbc.sql("update agreement set status = 'SUPERSEDED', superseded_by_id = :sister where id = :memo")
+                .param("sister", sister).param("memo", memo).update();
+        // A seed agreement ended in the past, another's history corrected, a third's history removed.
+        long melbourne = agreementOf("墨尔本");
+        statusChange(melbourne, "TERMINATED", LocalDate.of(2015, 5, 5));
+        jdbc.sql("update agreement set status = 'TERMINATED' where id = :id").param("id", melbourne).update();
+        jdbc.sql("update agreement_status_change set effective_on = effective_on + 400 where agreement_id = :id")
+                .param("id", agreementOf("达尔文")).update();
+        jdbc.sql("insert into agreement_status_change (agreement_id, status, effective_on) values (:id, 'SUSPENDED', date '1999-09-09')")
+                .param("id", agreementOf("悉尼")).update();
+        jdbc.sql("delete from agreement_status_change where agreement_id = :id and status = 'SUSPENDED'")
+                .param("id", agreementOf("悉尼")).update();
+    }
+
+    @Test
+    void theListsOnAnyEarlierDatePageAsTheirWholeNumberedRowsAfterAnyChangeOfHistory() {
+        transactions.executeWithoutResult(transaction -> {
+            changeHistoryInEveryWay();
+            // What the writes kept at every year end is what the periods count there, and what counting every
+            // year end again from the periods gives.
+            assertThat(yearEnds()).hasSizeGreaterThan(40);
+            assertThat(monthCountsApartFromThePeriods()).isZero();
+            List<String> kept = monthCounts();
+            jdbc.sql("delete from standing_year_end").update();
+            int added = jdbc.sql("select keep_standing_year_ends(:today)").param("today", queries.today())
+                    .query(Integer.class).single();
+            int firstYear = jdbc.sql("select extract(year from min(valid_from))::int from standing_period where status = 'ACTIVE'")
+                    .query(Integer.class).single();
+            assertThat(yearEnds()).hasSize(added).containsExactlyElementsOf(IntStream.range(firstYear, queries.today().getYear())
+                    .mapToObj(year -> LocalDate.of(year, 12, 31)).toList());
+            assertThat(monthCountsApartFromThePeriods()).isZero();
+            assertThat(monthCounts()).containsAll(kept);
+            // Taken again, nothing is missing.
+            assertThat(jdbc.sql("select keep_standing_year_ends(:today)").param("today", queries.today())
+                    .query(Integer.class).single()).isZero();
+
+            // The date's lists paged by the month counts against every row of the date, numbered in one window
+            // (partner_standing_on): on every change date and the days either side, and between year ends,
+            // each counted from the nearest year end, before or after it.
+            DirectoryQueries read = DirectoryQueries.over(dataSource, clock);
+            List<LocalDate> dates = new ArrayList<>(jdbc.sql("""
+                    select distinct d + shift from (select signed_on as d from agreement
+                                                    union select effective_on from agreement_status_change
+                                                    union select year_end from standing_year_end) t,
+                                                   (values (-1), (0), (1)) s (shift)
+                    where d + shift < :today order by 1
+                    """).param("today", queries.today()).query(LocalDate.class).list());
+            dates.add(LocalDate.of(2001, 4, 1));
+            dates.add(LocalDate.of(2015, 6, 30));
+            for (LocalDate date : dates) {
+                DirectoryFilter official = DirectoryFilter.official(date);
+                List<PartnerRow> whole = new ArrayList<>();
+                read.forEach(official, whole::add);
+                assertThat(read.count(official)).as("count on " + date).isEqualTo(whole.size());
+                List<PartnerRow> paged = new ArrayList<>();
+                for (int offset = 0; offset < whole.size(); offset += 10) {
+                    paged.addAll(read.page(official, List.of(), offset, 10));
+                }
+                assertThat(paged).as("lists on " + date).isEqualTo(whole);
+            }
+            // Sorts that the lists' lengths decide, against the same rows ordered whole: a filter that selects
+            // every active standing without being the official lists' takes the ordering's path.
+            for (LocalDate date : List.of(LocalDate.of(1995, 12, 31), LocalDate.of(2010, 10, 10), queries.today().minusDays(1))) {
+                DirectoryFilter official = DirectoryFilter.official(date);
+                DirectoryFilter ordered = new DirectoryFilter(null, null, Set.of(), Set.of(), 1, null, AgreementStatus.ACTIVE, date);
+                for (DirectorySort.Key key : List.of(DirectorySort.Key.LIST, DirectorySort.Key.SEQ, DirectorySort.Key.STATUS)) {
+                    for (boolean descending : List.of(false, true)) {
+                        List<DirectorySort> sort = List.of(new DirectorySort(key, descending));
+                        int count = read.count(official);
+                        assertThat(count).isEqualTo(read.count(ordered)).isPositive();
+                        List<PartnerRow> paged = new ArrayList<>();
+                        for (int offset = 0; offset < count; offset += 9) {
+                            paged.addAll(read.page(official, sort, offset, 9));
+                        }
+                        assertThat(paged).as(sort + " on " + date).isEqualTo(read.page(ordered, sort, 0, count));
+                    }
+                }
+            }
+            transaction.setRollbackOnly();
+        });
+    }
+
+    private List<LocalDate> yearEnds() {
+        return jdbc.sql("select year_end from standing_year_end order by 1").query(LocalDate.class).list();
+    }
+
+    private List<String> monthCounts() {
+        return jdbc.sql("select concat_ws(' ', year_end, list_rank, signed_month, active) from standing_month_count where active <> 0 order by 1")
+                .query(String.class).list();
+    }
+
+    /** Counts kept at a year end that differ from what the active periods holding then count, or are missing. */
+    private long monthCountsApartFromThePeriods() {
+        return jdbc.sql("""
+                with counted as (
+                    select y.year_end, p.list_rank, date_trunc('month', p.signed_on::timestamp)::date as signed_month,
+                           count(*)::integer as active
+                    from standing_period p
+                    join standing_year_end y on p.valid_from <= y.year_end and y.year_end < p.valid_until
+                    where p.status = 'ACTIVE'
+                    group by 1, 2, 3
+                ),
+                kept as (select year_end, list_rank, signed_month, active from standing_month_count where active <> 0)
+                select count(*) from ((select * from kept except all select * from counted)
+                                      union all (select * from counted except all select * from kept)) apart
+                """).query(Long.class).single();
     }
 
     private long periodsApartFromTheRule(LocalDate date) {

@@ -71,15 +71,16 @@ final class CachedReads implements SharedReads {
         return summary("countryPoints", filter, () -> database.countryPoints(filter));
     }
 
-    @Override
-    public int sisterCitiesOn(LocalDate asOf) {
-        return summary("sisterCitiesOn", asOf, () -> database.sisterCitiesOn(asOf));
-    }
-
     /** One set of day counts (a few hundred kilobytes at a million agreements) for every page of today's lists. */
     @Override
     public ListNumbers listNumbers() {
         return summary("listNumbers", "", database::listNumbers);
+    }
+
+    /** An earlier date's month counts (a few thousand entries), for every page of that date's lists. */
+    @Override
+    public ListNumbers listNumbersOn(LocalDate asOf) {
+        return summary("listNumbersOn", asOf, () -> database.listNumbersOn(asOf));
     }
 
     /** One list shared by every visitor's country filter (a list per visitor would be most of a UI's memory). */

@@ -61,13 +61,15 @@ final class DatabaseReads implements SharedReads {
     }
 
     @Override
-    public int sisterCitiesOn(LocalDate asOf) {
-        return database.run(DirectorySql.sisterCitiesOn(asOf)).query(Integer.class).single();
+    public ListNumbers listNumbers() {
+        return ListNumbers.of(database.run(DirectorySql.DAY_COUNTS)
+                .query((rs, i) -> new ListNumbers.DayCount(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getInt(3)))
+                .list());
     }
 
     @Override
-    public ListNumbers listNumbers() {
-        return ListNumbers.of(database.run(DirectorySql.DAY_COUNTS)
+    public ListNumbers listNumbersOn(LocalDate asOf) {
+        return ListNumbers.ofMonths(database.run(DirectorySql.monthCountsOn(asOf))
                 .query((rs, i) -> new ListNumbers.DayCount(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getInt(3)))
                 .list());
     }

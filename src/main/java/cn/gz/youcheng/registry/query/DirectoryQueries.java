@@ -61,6 +61,9 @@ public class DirectoryQueries {
         if (isOfficialToday(filter) && sort.size() <= 1) {
             return officialPage(sort.isEmpty() ? null : sort.getFirst(), offset, limit);
         }
+        if (isOfficial(filter) && (sort.isEmpty() || sort.size() == 1 && NumberedOrders.decidesOnAnyDate(sort.getFirst()))) {
+            return officialPageOn(filter.asOf(), sort.isEmpty() ? null : sort.getFirst(), offset, limit);
+        }
         // The ids in order are shared; a page is an array slice and one fetch of its rows by id, never an
         // OFFSET over the rows before it (decision record 0008).
         long[] ids = shared.orderedIds(filter, sort);
@@ -72,8 +75,8 @@ public class DirectoryQueries {
     }
 
     public int count(DirectoryFilter filter) {
-        if (isOfficialToday(filter)) {
-            ListNumbers numbers = shared.listNumbers();
+        if (isOfficial(filter)) {
+            ListNumbers numbers = isOfficialToday(filter) ? shared.listNumbers() : shared.listNumbersOn(filter.asOf());
             return numbers.length(PartnerList.SISTER) + numbers.length(PartnerList.EXCHANGE);
         }
         return shared.orderedIds(filter, List.of()).length;
@@ -121,6 +124,10 @@ public class DirectoryQueries {
         return filter.equals(DirectoryFilter.official(today()));
     }
 
+    private static boolean isOfficial(DirectoryFilter filter) {
+        return filter.equals(DirectoryFilter.official(filter.asOf()));
+    }
+
     /**
      * Rows from offset to offset + limit of the two official lists today, in the official order or a sort by
      * one column (decision record 0016). An order the numbers decide is a range of numbers per list, each
@@ -136,7 +143,9 @@ public class DirectoryQueries {
             return List.of();
         }
         if (sort == null || NumberedOrders.decides(sort)) {
-            return numbered(numbers, NumberedOrders.between(sort, numbers, offset, end));
+            return numbered(NumberedOrders.between(sort, numbers, offset, end),
+                    (list, first, rows) -> DirectorySql.officialPage(list, numbers.place(list, first), rows),
+                    DirectorySql.rows(numbers));
         }
         boolean fromEnd = total - end < offset;
         List<Long> ids = database.run(DirectorySql.officialIdsSorted(sort, fromEnd, fromEnd ? total - end : offset,
@@ -146,10 +155,35 @@ public class DirectoryQueries {
     }
 
     /**
+     * Rows from offset to offset + limit of the two official lists on an earlier date, in the official order or
+     * a sort that the lists' lengths decide: runs of numbers, each placed by the date's month counts (decision
+     * record 0018).
+     */
+    private List<PartnerRow> officialPageOn(LocalDate asOf, @Nullable DirectorySort sort, int offset, int limit) {
+        ListNumbers numbers = shared.listNumbersOn(asOf);
+        int total = numbers.length(PartnerList.SISTER) + numbers.length(PartnerList.EXCHANGE);
+        int end = Math.min(total, offset + limit);
+        if (offset >= end) {
+            return List.of();
+        }
+        return numbered(NumberedOrders.between(sort, numbers, offset, end),
+                (list, first, rows) -> DirectorySql.officialPageOn(list, asOf, numbers.place(list, first), rows),
+                DirectorySql.rows(null));
+    }
+
+    /** The statement that reads {@code rows} standings of a list in its order, from its number {@code first}. */
+    @FunctionalInterface
+    private interface NumberedRange {
+        DirectorySql.Statement from(PartnerList list, int first, int rows);
+    }
+
+    /**
      * The rows of these numbers, in this order: one index range per run of consecutive numbers in a list (one
      * per list in the official order; in a sort by date, a page that starts or ends within a day has two).
+     * A range's rows come in the list's order, so the n-th has the run's n-th number.
      */
-    private List<PartnerRow> numbered(ListNumbers numbers, List<NumberedOrders.Numbered> wanted) {
+    private List<PartnerRow> numbered(List<NumberedOrders.Numbered> wanted, NumberedRange range,
+            RowMapper<PartnerRow> mapper) {
         Map<NumberedOrders.Numbered, PartnerRow> rows = new HashMap<>();
         for (PartnerList list : PartnerList.values()) {
             int[] inList = wanted.stream().filter(row -> row.list() == list)
@@ -159,10 +193,12 @@ public class DirectoryQueries {
                 while (end < inList.length && inList[end] == inList[end - 1] + 1) {
                     end++;
                 }
-                database.run(DirectorySql.officialPage(list, numbers.place(list, inList[start]), end - start))
-                        .query(DirectorySql.rows(numbers))
-                        .list()
-                        .forEach(row -> rows.put(new NumberedOrders.Numbered(list, Objects.requireNonNull(row.seq())), row));
+                List<PartnerRow> run = database.run(range.from(list, inList[start], end - start)).query(mapper).list();
+                for (int i = 0; i < run.size(); i++) {
+                    int number = inList[start] + i;
+                    PartnerRow row = run.get(i);
+                    rows.put(new NumberedOrders.Numbered(list, number), row.seq() == null ? row.withSeq(number) : row);
+                }
             }
         }
         return wanted.stream().map(rows::get).filter(Objects::nonNull).toList();

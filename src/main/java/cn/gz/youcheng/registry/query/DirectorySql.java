@@ -247,11 +247,40 @@ final class DirectorySql {
                 """ + ROW_COLUMNS + FROM, Map.of("asOf", asOf, "ids", partnerIds));
     }
 
-    /** How many sister cities the official lists have on an earlier date: one range of the periods' index. */
-    static Statement sisterCitiesOn(LocalDate asOf) {
+    /**
+     * How many active standings each list had on an earlier date per signing month, for {@link ListNumbers}
+     * (V16): the counts kept at the nearest year end, with the periods that started or ended between it and
+     * the date added or taken away; without a year end, every period up to the date.
+     */
+    static Statement monthCountsOn(LocalDate asOf) {
         return new Statement("""
-                select count(*)::int from standing_period
-                where status = 'ACTIVE' and list_rank = 0 and signed_on <= :asOf and valid_from <= :asOf and :asOf < valid_until
+                with base as (
+                    select coalesce((select year_end from standing_year_end
+                                     order by abs(year_end - cast(:asOf as date)), year_end limit 1),
+                                    '-infinity'::date) as year_end
+                ),
+                -- Changes after the earlier of the two and up to the later: counted on the date if by then.
+                between_them as (
+                    select least(year_end, cast(:asOf as date)) as after, greatest(year_end, cast(:asOf as date)) as up_to
+                    from base
+                )
+                select list_rank, signed_month, sum(active)::int from (
+                    select list_rank, signed_month, active from standing_month_count
+                    where year_end = (select year_end from base)
+                    union all
+                    select list_rank, date_trunc('month', signed_on::timestamp)::date,
+                           case when valid_from <= :asOf then 1 else -1 end
+                    from standing_period, between_them
+                    where status = 'ACTIVE' and valid_from > after and valid_from <= up_to
+                    union all
+                    select list_rank, date_trunc('month', signed_on::timestamp)::date,
+                           case when valid_until <= :asOf then -1 else 1 end
+                    from standing_period, between_them
+                    where status = 'ACTIVE' and valid_until <> 'infinity' and valid_until > after and valid_until <= up_to
+                ) counts
+                group by 1, 2
+                having sum(active) <> 0
+                order by 1, 2
                 """, Map.of("asOf", asOf));
     }
 
@@ -314,6 +343,26 @@ final class DirectorySql {
                 )
                 """ + ROW_COLUMNS + FROM + " order by l.signed_on, l.seq_in_day", Map.of("rank", ListNumbers.rank(list),
                 "day", from.signedOn(), "position", from.positionInDay(), "limit", limit));
+    }
+
+    /**
+     * Up to {@code limit} standings of an official list on an earlier date, in its order, from a place found
+     * by that date's {@link ListNumbers} (a signing month and a position within it): the index range of the
+     * list's active periods from that month, passing only the month's earlier standings of the date. The rows
+     * come without their numbers, which follow from the place.
+     */
+    static Statement officialPageOn(PartnerList list, LocalDate asOf, ListNumbers.Place from, int limit) {
+        return new Statement("""
+                with numbered as (
+                    select partner_id, kind, signed_on, status, null::integer as seq_in_day, null::integer as seq, list_rank
+                    from standing_period
+                    where status = 'ACTIVE' and list_rank = :rank and signed_on >= :month and signed_on <= :asOf
+                      and valid_from <= :asOf and :asOf < valid_until
+                    order by signed_on, partner_id
+                    offset :skip limit :limit
+                )
+                """ + ROW_COLUMNS + FROM + " order by l.signed_on, l.partner_id", Map.of("rank", ListNumbers.rank(list),
+                "month", from.signedOn(), "asOf", asOf, "skip", from.positionInDay() - 1, "limit", limit));
     }
 
     /**

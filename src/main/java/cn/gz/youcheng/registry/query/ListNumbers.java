@@ -12,16 +12,26 @@ import java.util.stream.IntStream;
  * earlier days plus its position within its day. The database keeps the counts and positions; this adds
  * them up, once per registry version, shared by every visitor. Both lists together hold one entry per
  * signing day (tens of thousands at most), as plain arrays.
+ *
+ * <p>An earlier date's numbers come the same way from counts per signing month (V16, decision record 0018):
+ * they place a number in its month, and the month's standings of that date before it are passed in the
+ * index. Only the lengths and {@link #place} answer for those.
  */
 final class ListNumbers {
 
-    /** How many active standings a list has on a signing day. */
+    /** How many active standings a list has on a signing day (or in a month, from its first day). */
     record DayCount(int listRank, LocalDate signedOn, int active) {
     }
 
-    /** Where a position of a list falls: a signing day, and the position within it (from 1). */
+    /**
+     * Where a position of a list falls: a signing day, and the position within it (from 1); in counts per
+     * month, the month's first day and the position within the month.
+     */
     record Place(LocalDate signedOn, int positionInDay) {
     }
+
+    /** Whether the counts are per signing day, as today's; otherwise per month. */
+    private final boolean perDay;
 
     /** Per list rank (0: sister cities, 1: exchange cities): the signing days, ascending, as epoch days. */
     private final int[][] days;
@@ -35,7 +45,8 @@ final class ListNumbers {
     /** Per day of {@link #bothDays}: its active sister cities (its exchange cities follow them). */
     private final int[] sisterCitiesOn;
 
-    private ListNumbers(int[][] days, int[][] before, int[] lengths) {
+    private ListNumbers(boolean perDay, int[][] days, int[][] before, int[] lengths) {
+        this.perDay = perDay;
         this.days = days;
         this.before = before;
         this.lengths = lengths;
@@ -63,6 +74,15 @@ final class ListNumbers {
 
     /** From every day's count, in order of list rank and day. */
     static ListNumbers of(List<DayCount> counts) {
+        return of(true, counts);
+    }
+
+    /** From every month's count on an earlier date, in order of list rank and month. */
+    static ListNumbers ofMonths(List<DayCount> counts) {
+        return of(false, counts);
+    }
+
+    private static ListNumbers of(boolean perDay, List<DayCount> counts) {
         int[][] days = new int[2][];
         int[][] before = new int[2][];
         int[] lengths = new int[2];
@@ -79,7 +99,7 @@ final class ListNumbers {
             }
             lengths[rank] = total;
         }
-        return new ListNumbers(days, before, lengths);
+        return new ListNumbers(perDay, days, before, lengths);
     }
 
     /** How many partners the list has today: its highest number. */
@@ -89,6 +109,7 @@ final class ListNumbers {
 
     /** The 序 of an active standing signed on a day, at a position within that day. */
     int number(PartnerList list, LocalDate signedOn, int positionInDay) {
+        requirePerDay();
         int listRank = rank(list);
         int index = Arrays.binarySearch(days[listRank], Math.toIntExact(signedOn.toEpochDay()));
         // A day the counts do not have yet (a standing written after they were read) comes after the
@@ -119,6 +140,7 @@ final class ListNumbers {
      * exchange cities, each by number.
      */
     NumberedOrders.Numbered bySigningDate(int position, boolean latestFirst) {
+        requirePerDay();
         int total = lengths[0] + lengths[1];
         if (position < 0 || position >= total) {
             throw new IllegalArgumentException("no position " + position + " in lists of " + total);
@@ -138,6 +160,12 @@ final class ListNumbers {
                 ? new NumberedOrders.Numbered(PartnerList.SISTER, number(PartnerList.SISTER, day, withinDay + 1))
                 : new NumberedOrders.Numbered(PartnerList.EXCHANGE,
                         number(PartnerList.EXCHANGE, day, withinDay - sisterCitiesOn[index] + 1));
+    }
+
+    private void requirePerDay() {
+        if (!perDay) {
+            throw new IllegalStateException("counts per month place a number in its month, not in its day");
+        }
     }
 
     /** The list's rank in the published order, as the schema's {@code list_rank}. */

@@ -20,7 +20,15 @@ final class NumberedOrders {
     private NumberedOrders() {
     }
 
-    /** Whether a sort of the official lists is one of these orders. */
+    /**
+     * Whether a sort of the official lists on any date is one of these orders: the lists' lengths decide it,
+     * without the day counts that only today's lists have.
+     */
+    static boolean decidesOnAnyDate(DirectorySort sort) {
+        return decides(sort) && sort.key() != DirectorySort.Key.SIGNED_ON;
+    }
+
+    /** Whether a sort of today's official lists is one of these orders. */
     static boolean decides(DirectorySort sort) {
         return switch (sort.key()) {
             case LIST, SEQ, STATUS, SIGNED_ON -> true;

@@ -1,6 +1,7 @@
 package cn.gz.youcheng.registry.query;
 
 import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.PartnerList;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,8 +38,8 @@ final class PartnerRows {
             return rows;
         }
         long[] order = shared.orderedIds(DirectoryFilter.official(asOf), List.of());
-        // Sister cities come first; how many, is remembered with the order.
-        int sisterCities = shared.sisterCitiesOn(asOf);
+        // Sister cities come first; how many, the date's month counts say.
+        int sisterCities = shared.listNumbersOn(asOf).length(PartnerList.SISTER);
         Map<Long, Integer> numbers = new HashMap<>();
         for (int i = 0; i < order.length && numbers.size() < active.length; i++) {
             if (Arrays.binarySearch(active, order[i]) >= 0) {

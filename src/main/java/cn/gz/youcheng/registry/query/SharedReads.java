@@ -28,14 +28,11 @@ interface SharedReads {
     /** The partners a filter selects with coordinates, as one point per country. */
     List<CountryPoint> countryPoints(DirectoryFilter filter);
 
-    /**
-     * How many sister cities the official lists have on an earlier date: where the exchange list starts in
-     * that date's official order, so that a page's rows are numbered without counting them again.
-     */
-    int sisterCitiesOn(LocalDate asOf);
-
     /** Today's 序 of both lists, from their day counts. */
     ListNumbers listNumbers();
+
+    /** An earlier date's 序 of both lists, from their month counts (V16). */
+    ListNumbers listNumbersOn(LocalDate asOf);
 
     /** The countries that have partners, by ISO code. */
     List<CountryOption> countries();

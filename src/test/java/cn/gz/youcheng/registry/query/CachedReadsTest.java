@@ -155,9 +155,9 @@ class CachedReadsTest {
         }
 
         @Override
-        public int sisterCitiesOn(LocalDate asOf) {
+        public ListNumbers listNumbersOn(LocalDate asOf) {
             summaries.incrementAndGet();
-            return database.sisterCitiesOn(asOf);
+            return database.listNumbersOn(asOf);
         }
 
         @Override

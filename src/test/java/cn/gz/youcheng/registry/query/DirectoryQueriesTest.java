@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +32,8 @@ class DirectoryQueriesTest {
     DataSource dataSource;
     @Autowired
     Clock clock;
+    @Autowired
+    YearEndCounts yearEndCounts;
 
     @Test
     void searchFindsPartnersByAnyPartOfTheirChineseOrEnglishNameOrTheirCountry() {
@@ -94,18 +97,44 @@ class DirectoryQueriesTest {
     }
 
     @Test
-    void laterPagesOfAnEarlierDateReadOnlyTheirOwnRows() {
+    void everyYearThatHasEndedIsCountedOnceTheServerHasStarted() {
+        // The migration ran on an empty registry; the start-up, after the official list was loaded, counted
+        // the lists at every year's end since the first agreement, and finds nothing more to count.
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        int firstYear = jdbc.sql("select extract(year from min(signed_on))::int from agreement").query(Integer.class).single();
+        assertThat(firstYear).isLessThanOrEqualTo(1979);
+        assertThat(jdbc.sql("select year_end from standing_year_end order by 1").query(LocalDate.class).list())
+                .startsWith(LocalDate.of(firstYear, 12, 31))
+                .endsWith(LocalDate.of(queries.today().getYear() - 1, 12, 31))
+                .hasSize(queries.today().getYear() - firstYear);
+        assertThat(yearEndCounts.keepUpToToday()).isZero();
+    }
+
+    @Test
+    void aPageOfAnEarlierDateIsAnIndexRangePlacedByTheDatesMonthCountsWithoutOrderingTheDate() {
         RecordingDataSource counting = new RecordingDataSource(dataSource);
         DirectoryQueries counted = DirectoryQueries.over(counting, clock);
-        DirectoryFilter then = DirectoryFilter.official(LocalDate.of(2015, 12, 31));
-        assertThat(counted.page(then, List.of(), 0, 20)).isNotEmpty();
-        counting.statements.clear();
-        assertThat(counted.page(then, List.of(), 20, 20)).isNotEmpty();
-        // The date's order and its count of sister cities are remembered: besides the registry's version
-        // (read for each remembered result), only the page's rows by id.
-        assertThat(counting.statements).filteredOn(statement -> !statement.sql().contains("registry_version"))
-                .singleElement()
-                .satisfies(statement -> assertThat(statement.sql()).contains("partner_id in (").doesNotContain("count("));
+        // A year end with counts of its own, and a date between two.
+        for (LocalDate then : List.of(LocalDate.of(2015, 12, 31), LocalDate.of(2016, 5, 17))) {
+            DirectoryFilter official = DirectoryFilter.official(then);
+            counting.statements.clear();
+            assertThat(counted.page(official, List.of(), 0, 20)).hasSize(20);
+            // The registry's version, the date's month counts, one range of the sister cities' periods.
+            assertThat(counting.statements).as("first page on " + then).hasSize(3)
+                    .noneMatch(statement -> statement.sql().contains("string_agg") || statement.sql().contains("row_number"));
+            assertThat(counting.statements.get(1).sql()).contains("standing_month_count");
+            assertThat(counting.statements.get(2).sql()).contains("from standing_period").contains("offset");
+
+            counting.statements.clear();
+            int count = counted.count(official);
+            assertThat(counted.page(official, List.of(), count - 8, 5)).hasSize(5);
+            // The counts are remembered: besides the version of each remembered read, one range deep in the
+            // exchange list.
+            assertThat(counting.statements).as("later page on " + then)
+                    .filteredOn(statement -> !statement.sql().contains("registry_version"))
+                    .singleElement()
+                    .satisfies(statement -> assertThat(statement.sql()).contains("from standing_period"));
+        }
     }
 
     @Test
