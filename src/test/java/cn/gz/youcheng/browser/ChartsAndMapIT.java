@@ -64,8 +64,8 @@ class ChartsAndMapIT extends BrowserTest {
         // Painted where the data puts it: the middle of the busiest year's exchange segment (stacked on the
         // sister cities) is blue once the bars have grown.
         double middle = busiest.sisterCities() + busiest.exchangeCities() / 2.0;
-        List<Number> point = pixelOf("#chart-per-year", "{seriesIndex: 1}", "['" + busiest.year() + "', " + middle + "]");
-        waitForColour("#chart-per-year", point, EXCHANGE_BLUE);
+        List<Number> point = waitForColour("#chart-per-year", "{seriesIndex: 1}", "['" + busiest.year() + "', " + middle + "]",
+                EXCHANGE_BLUE);
 
         // Pointing at that bar shows the year and its counts.
         BoundingBox box = page.locator("#chart-per-year").boundingBox();
@@ -99,9 +99,9 @@ class ChartsAndMapIT extends BrowserTest {
 
         // Each partner's point is painted in its list's colour at its longitude and latitude.
         PartnerRow sydney = australia.stream().filter(row -> row.nameEn().equals("Sydney")).findFirst().orElseThrow();
-        List<Number> where = pixelOf("#partner-map", "{geoIndex: 0}", "[" + sydney.longitude() + ", " + sydney.latitude() + "]");
-        waitForColour("#partner-map", where, sydney.list() == PartnerList.SISTER ? SISTER_RED
-                : EXCHANGE_BLUE);
+        String sydneyAt = "[" + sydney.longitude() + ", " + sydney.latitude() + "]";
+        String sydneyColour = sydney.list() == PartnerList.SISTER ? SISTER_RED : EXCHANGE_BLUE;
+        List<Number> where = waitForColour("#partner-map", "{geoIndex: 0}", sydneyAt, sydneyColour);
 
         // A click lands on the point once it is painted there. Once in CI (2 busy cores) a click went
         // unanswered although the point was painted: the chart was presumably drawing anew as it arrived.
@@ -116,7 +116,7 @@ class ChartsAndMapIT extends BrowserTest {
                 if (attempt == 3) {
                     throw notYet;
                 }
-                waitForColour("#partner-map", where, sydney.list() == PartnerList.SISTER ? SISTER_RED : EXCHANGE_BLUE);
+                where = waitForColour("#partner-map", "{geoIndex: 0}", sydneyAt, sydneyColour);
             }
         }
         assertThat(page.locator("#partner-name")).containsText("Sydney");
@@ -135,18 +135,23 @@ class ChartsAndMapIT extends BrowserTest {
     }
 
     /**
-     * Until the canvas is painted close to a colour at a point (animations end, tiles load): the browser's
-     * own pixels, read back from the canvas at its device pixel ratio.
+     * Until the canvas is painted close to a colour at a data point (animations end, tiles load): the browser's
+     * own pixels, read back from the canvas at its device pixel ratio. The point's pixel is asked of the chart
+     * on every try, since the chart may still be laid out anew (in CI, with 2 busy cores, a pixel taken once
+     * went stale); returns where it was painted.
      */
-    private void waitForColour(String selector, List<Number> point, String hex) {
+    private List<Number> waitForColour(String selector, String finder, String value, String hex) {
         int red = Integer.parseInt(hex.substring(1, 3), 16);
         int green = Integer.parseInt(hex.substring(3, 5), 16);
         int blue = Integer.parseInt(hex.substring(5, 7), 16);
-        page.waitForFunction("([selector, x, y, r, g, b]) => {"
+        page.waitForFunction("([selector, r, g, b]) => {"
+                + " const p = document.querySelector(selector).chart.convertToPixel(" + finder + ", " + value + ");"
+                + " if (!p) return false;"
                 + " const c = document.querySelector(selector + ' canvas'); const ratio = c.width / c.clientWidth;"
-                + " const d = c.getContext('2d').getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;"
+                + " const d = c.getContext('2d').getImageData(Math.round(p[0] * ratio), Math.round(p[1] * ratio), 1, 1).data;"
                 + " return d[3] > 200 && Math.abs(d[0] - r) < 40 && Math.abs(d[1] - g) < 40 && Math.abs(d[2] - b) < 40; }",
-                List.of(selector, point.get(0), point.get(1), red, green, blue));
+                List.of(selector, red, green, blue));
+        return pixelOf(selector, finder, value);
     }
 
     @SuppressWarnings("unchecked")
