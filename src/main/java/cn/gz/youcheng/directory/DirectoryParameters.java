@@ -165,6 +165,14 @@ public final class DirectoryParameters {
         return parameters;
     }
 
+    /**
+     * The partner a {@code /partners/{id}} path names: its id, if the segment is one (digits, at most 18, so
+     * that it fits a long); null for anything else, which names no partner.
+     */
+    public static @Nullable Long partnerId(String segment) {
+        return segment.matches("[0-9]{1,18}") ? Long.valueOf(segment) : null;
+    }
+
     /** {@code north-america} for NORTH_AMERICA: the spelling used in URLs. */
     public static String name(Enum<?> value) {
         // Asked for several times per row of a download: each constant's name is made once.

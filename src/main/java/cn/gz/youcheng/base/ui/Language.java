@@ -19,21 +19,25 @@ public enum Language {
         this.nativeName = nativeName;
     }
 
+    public Locale locale() {
+        return locale;
+    }
+
     String nativeName() {
         return nativeName;
     }
 
     /** {@code zh} or {@code en}: the language's code, as in the {@code lang} URL parameter and HTML attribute. */
-    String code() {
+    public String code() {
         return locale.getLanguage();
     }
 
     /** The language a visitor of this one switches to: there are two. */
-    Language other() {
+    public Language other() {
         return this == ZH ? EN : ZH;
     }
 
-    static Language of(@Nullable Locale locale) {
+    public static Language of(@Nullable Locale locale) {
         return locale != null && locale.getLanguage().equals(Locale.CHINESE.getLanguage()) ? ZH : EN;
     }
 
@@ -43,7 +47,7 @@ public enum Language {
     }
 
     /** {@code zh} or {@code en}, as in the {@code lang} URL parameter; null for anything else. */
-    static @Nullable Language parse(@Nullable String code) {
+    public static @Nullable Language parse(@Nullable String code) {
         for (Language language : values()) {
             if (language.locale.getLanguage().equalsIgnoreCase(code)) {
                 return language;

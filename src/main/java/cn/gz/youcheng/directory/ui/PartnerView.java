@@ -48,7 +48,8 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get(ID).orElse("");
-        partner = id.matches("[0-9]{1,18}") ? details.partnerToday(Long.parseLong(id)).orElse(null) : null;
+        Long partnerId = DirectoryParameters.partnerId(id);
+        partner = partnerId == null ? null : details.partnerToday(partnerId).orElse(null);
         if (partner == null) {
             event.rerouteToError(NotFoundException.class, "partner " + id);
         }

@@ -7,6 +7,8 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -21,6 +23,7 @@ import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuc
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Views are open only where they say so ({@code @AnonymousAllowed}); everything else needs a signed-in
@@ -39,15 +42,20 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
-            SessionRevocation revocation, MetricsAccess metrics) throws Exception {
+            SessionRevocation revocation, MetricsAccess metrics,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/export/**", "/robots.txt", "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/export/**", "/api/**", "/robots.txt", "/sitemap.xml", "/sitemap-*.xml",
+                        "/actuator/health",
+                        "/actuator/health/**").permitAll()
                 // Request paths, pool and session counts are for the operators: their scraper's addresses
                 // (none unless configured) or a signed-in administrator.
                 .requestMatchers("/actuator/**").access(metrics)
                 // A refusal (403 for a missing CSRF token, say) keeps its status instead of turning into a
                 // redirect to the sign-in page when Spring Boot renders the error.
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                // A page that does not exist is answered 404 with the not-found view, not with the sign-in page.
+                .requestMatchers(new UnknownPages(vaadinRequests, controllers)).permitAll());
         SimpleUrlLogoutSuccessHandler signedOut = new SimpleUrlLogoutSuccessHandler();
         signedOut.setRedirectStrategy(new UidlRedirectStrategy());
         signedOut.setDefaultTargetUrl("/");

@@ -1,4 +1,4 @@
-package cn.gz.youcheng.directory.findable;
+package cn.gz.youcheng.directory.ui.findable;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /robots.txt}: crawlers may read the public pages (the directory, statistics, map and every
@@ -31,9 +32,11 @@ class RobotsController {
 
     @GetMapping(value = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> robots() {
+        // The sitemap is named by its full address, as the protocol wants.
+        String sitemap = ServletUriComponentsBuilder.fromCurrentContextPath().path("/sitemap.xml").toUriString();
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                .body(ROBOTS);
+                .body(ROBOTS + "\nSitemap: " + sitemap + "\n");
     }
 }
