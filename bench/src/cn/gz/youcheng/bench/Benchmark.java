@@ -529,6 +529,13 @@ public final class Benchmark {
             }
         });
         Files.writeString(root.resolve("bench/target/logs/browser-memory-growth.tsv"), all);
+        // The other public views, as browsers open them on the same data set.
+        Map<String, BrowserMemory.Result> views = new LinkedHashMap<>();
+        for (BrowserMemory.View view : List.of(BrowserMemory.View.STATISTICS, BrowserMemory.View.MAP)) {
+            BrowserMemory.Result result = BrowserMemory.measure(app, browserVisitors, Benchmark::histogram, view);
+            System.out.printf("Memory in Chromium (million), %s: %,d bytes per visitor%n", view.path, result.perVisitor());
+            views.put(view.path, result);
+        }
         // The official list alone: the application's first start on a database of its own, beside the data set.
         try (HikariDataSource admin = dataSource(); Connection connection = admin.getConnection();
                 Statement statement = connection.createStatement()) {
@@ -543,6 +550,7 @@ public final class Benchmark {
         }
         System.out.printf("Memory in Chromium (official list): %,d bytes per visitor%n", officialBrowsers.perVisitor());
         report.browserMemory(browsers, ours.perVisitor(), officialBrowsers, officialClient.perVisitor(), growth);
+        report.viewMemory(views);
     }
 
     /** The data set's database server, another database on it. */

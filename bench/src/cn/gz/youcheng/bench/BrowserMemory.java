@@ -14,11 +14,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measurement 1 as a browser measures it: real Chromium visitors on {@code /}, each in its own browser
- * context (its own cookies, so its own session), kept open while the server's live heap is read. Half ask
- * for Chinese, half for English, as the visitors of a Chinese city's registry would.
+ * Measurement 1 as a browser measures it: real Chromium visitors on {@code /} (or on the statistics or the
+ * map), each in its own browser context (its own cookies, so its own session), kept open while the server's
+ * live heap is read. Half ask for Chinese, half for English, as the visitors of a Chinese city's registry would.
  */
 final class BrowserMemory {
+
+    /** A public view and what shows that it is drawn: the grid's rows, or the chart's series. */
+    enum View {
+        DIRECTORY("/", """
+                () => [...document.querySelectorAll('vaadin-grid vaadin-grid-cell-content')]
+                        .some(cell => /\\d{4}/.test(cell.textContent))
+                """),
+        STATISTICS("/statistics", chartDrawn("#chart-per-year")),
+        MAP("/map", chartDrawn("#partner-map"));
+
+        final String path;
+        final String drawn;
+
+        View(String path, String drawn) {
+            this.path = path;
+            this.drawn = drawn;
+        }
+
+        private static String chartDrawn(String selector) {
+            return "() => { const c = document.querySelector('" + selector + "')?.chart;"
+                    + " return c && c.getOption() && c.getOption().series && c.getOption().series.length > 0; }";
+        }
+    }
 
     private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -39,6 +62,12 @@ final class BrowserMemory {
 
     /** What the server holds for each of {@code visitors} open directory pages, after a few warm-up visitors. */
     static Result measure(AppProcess app, int visitors, Histogram histogram) throws IOException, InterruptedException {
+        return measure(app, visitors, histogram, View.DIRECTORY);
+    }
+
+    /** What the server holds for each of {@code visitors} open pages of a view, after as many warm-up visitors. */
+    static Result measure(AppProcess app, int visitors, Histogram histogram, View view)
+            throws IOException, InterruptedException {
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", Files.exists(SYSTEM_CHROMIUM) ? "1" : "0")))) {
             BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
@@ -56,7 +85,7 @@ final class BrowserMemory {
                 // the cache's growth (several connections per browser) was counted as the UIs' (60 KB each).
                 List<BrowserContext> warmUp = new ArrayList<>();
                 for (int i = 0; i < visitors; i++) {
-                    warmUp.add(open(browser, app.base(), i));
+                    warmUp.add(open(browser, app.base(), i, view));
                 }
                 for (BrowserContext context : warmUp) {
                     // Closing the page ends its UI; its session stays, in the baseline.
@@ -68,7 +97,7 @@ final class BrowserMemory {
                 List<BrowserContext> open = new ArrayList<>();
                 long started = System.nanoTime();
                 for (int i = 0; i < visitors; i++) {
-                    open.add(open(browser, app.base(), i));
+                    open.add(open(browser, app.base(), i, view));
                 }
                 long openMillis = (System.nanoTime() - started) / 1_000_000;
                 for (BrowserContext context : open) {
@@ -90,17 +119,14 @@ final class BrowserMemory {
         }
     }
 
-    /** A visitor on {@code /}, in Chinese for even numbers and English for odd ones, once the grid shows rows. */
-    private static BrowserContext open(Browser browser, String base, int number) {
+    /** A visitor of a view, in Chinese for even numbers and English for odd ones, once the view is drawn. */
+    private static BrowserContext open(Browser browser, String base, int number, View view) {
         String locale = number % 2 == 0 ? "zh-CN" : "en-US";
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale));
         Page page = context.newPage();
-        page.navigate(base + "/");
-        page.waitForFunction("""
-                () => [...document.querySelectorAll('vaadin-grid vaadin-grid-cell-content')]
-                        .some(cell => /\\d{4}/.test(cell.textContent))
-                """, null, new Page.WaitForFunctionOptions().setPollingInterval(20).setTimeout(60_000));
-        // The grid's own follow-up requests (more rows for its viewport) done too.
+        page.navigate(base + view.path);
+        page.waitForFunction(view.drawn, null, new Page.WaitForFunctionOptions().setPollingInterval(20).setTimeout(60_000));
+        // The view's own follow-up requests (the grid's rows for its viewport) done too.
         page.waitForLoadState(LoadState.NETWORKIDLE);
         return context;
     }

@@ -173,6 +173,16 @@ final class Report {
         growth.forEach(row -> details.append(row).append('\n'));
     }
 
+    /** The statistics and the map, opened by as many Chromium visitors as the directory, on the same data set. */
+    void viewMemory(Map<String, BrowserMemory.Result> views) {
+        details.append("\nThe other public views, opened the same way by as many Chromium visitors on the million "
+                + "agreements (the statistics until the per-year chart is drawn, the map until its points are):\n\n"
+                + "| view | Chromium per UI | with connections open |\n|---|---|---|\n");
+        views.forEach((path, result) -> details.append(String.format("| `%s` (%,d ms to open all) | %,.1f KB | %,.1f KB |%n",
+                path, result.openMillis(), result.perVisitor() / 1024.0,
+                (result.withConnections() - result.baseline()) / result.visitors() / 1024.0)));
+    }
+
     void otherViews(List<ViewLatency> views) {
         double worst = views.stream().mapToDouble(v -> Math.max(v.firstNanos(), percentile(v.nanos(), 95))).max()
                 .orElse(0) / 1e6;
