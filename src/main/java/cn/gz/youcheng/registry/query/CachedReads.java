@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * makes a new version, so a result is never used after the data it was read from changed; results of older
  * versions are dropped when a newer one is first seen. Caffeine bounds what is kept by weight: an ordering
  * weighs as many ids as it holds (at most 4 million: 32 MB), an empty one as a hundred, so that empty
- * results cannot pile up; a summary weighs one, and a few thousand are kept.
+ * results cannot pile up; an earlier date's month counts weigh their entries (250,000 at most, since any
+ * date can be asked for); a summary weighs one, and a few thousand are kept.
  *
  * <p>Visitors who ask for the same result at once wait for the one read of it rather than each running
  * it: at a million partners one ordering takes seconds. The read runs on the asking visitor's thread, in
@@ -29,6 +30,8 @@ final class CachedReads implements SharedReads {
     private final SharedReads database;
     private final AsyncCache<Key, long[]> orders;
     private final AsyncCache<Key, Object> summaries;
+    /** Earlier dates' month counts: one per date asked for, so weighed, like the orderings. */
+    private final AsyncCache<Key, ListNumbers> numbersOn;
     private final AtomicLong newestVersion = new AtomicLong(Long.MIN_VALUE);
 
     /** At most 4 million ids of orderings (32 MB) and 5,000 summaries, each a few kilobytes at most. */
@@ -43,6 +46,12 @@ final class CachedReads implements SharedReads {
                 .weigher((Key key, long[] ids) -> ids.length + 100)
                 .buildAsync();
         this.summaries = Caffeine.newBuilder().maximumSize(maximumSummaries).buildAsync();
+        // Any date can be asked for; a date's counts hold an entry per signing month of either list (about
+        // 1,300 at a million agreements), each about 20 bytes: at most 250,000 entries, 5 MB.
+        this.numbersOn = Caffeine.newBuilder()
+                .maximumWeight(250_000)
+                .weigher((Key key, ListNumbers numbers) -> numbers.entries() + 100)
+                .buildAsync();
     }
 
     @Override
@@ -80,7 +89,7 @@ final class CachedReads implements SharedReads {
     /** An earlier date's month counts (a few thousand entries), for every page of that date's lists. */
     @Override
     public ListNumbers listNumbersOn(LocalDate asOf) {
-        return summary("listNumbersOn", asOf, () -> database.listNumbersOn(asOf));
+        return remembered(numbersOn, new Key("listNumbersOn", asOf, version()), () -> database.listNumbersOn(asOf));
     }
 
     /** One list shared by every visitor's country filter (a list per visitor would be most of a UI's memory). */
@@ -101,6 +110,7 @@ final class CachedReads implements SharedReads {
         if (version > before) {
             orders.synchronous().asMap().keySet().removeIf(key -> key.version() < version);
             summaries.synchronous().asMap().keySet().removeIf(key -> key.version() < version);
+            numbersOn.synchronous().asMap().keySet().removeIf(key -> key.version() < version);
         }
         return version;
     }

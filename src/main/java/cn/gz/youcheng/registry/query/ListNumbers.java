@@ -102,6 +102,11 @@ final class ListNumbers {
         return new ListNumbers(perDay, days, before, lengths);
     }
 
+    /** How many days (or months) the counts hold, in both lists: what they weigh. */
+    int entries() {
+        return days[0].length + days[1].length;
+    }
+
     /** How many partners the list has today: its highest number. */
     int length(PartnerList list) {
         return lengths[rank(list)];
