@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,9 +20,12 @@ import org.slf4j.LoggerFactory;
  * shortly), anything else as an error that has been logged. Never a stack trace.
  */
 @AnonymousAllowed
-class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+class ErrorView extends VerticalLayout implements HasErrorParameter<Exception>, HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorView.class);
+
+    /** The page's title says what happened, as its heading does (screen readers announce the title first). */
+    private String title = "";
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
@@ -34,8 +38,14 @@ class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
             log.error("Page {} failed", LogSafe.of(event.getLocation().getPath()), parameter.getCaughtException());
         }
         String key = database ? "error.database" : "error.unexpected";
+        title = getTranslation(key + ".title") + " · " + getTranslation("app.name");
         add(new H2(getTranslation(key + ".title")), new Paragraph(getTranslation(key + ".text")),
                 new Anchor(event.getLocation().getPathWithQueryParameters(), getTranslation("error.retry")));
         return database ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
     }
 }

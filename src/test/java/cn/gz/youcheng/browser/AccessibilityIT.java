@@ -1,0 +1,79 @@
+package cn.gz.youcheng.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Every public view, in Chinese and in English, as axe-core (run in Chromium) judges it against WCAG 2.1 A
+ * and AA, which GB/T 37668-2019 follows: no violation, and no rule turned off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"youcheng.embedded-database.temporary=true", "vaadin.productionMode=true",
+                "app.admin.password=" + EndToEndIT.BOOTSTRAP_PASSWORD})
+class AccessibilityIT extends BrowserTest {
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    @Test
+    void everyPublicViewMeetsWcag21AaInBothLanguages() {
+        List<String> violations = new ArrayList<>();
+        for (String locale : List.of("zh-CN", "en-US")) {
+            Page page = newPage(locale);
+            page.navigate(url("/"));
+            page.locator("#directory-grid vaadin-grid-cell-content").first().waitFor();
+            violations.addAll(check(page, locale + " /"));
+
+            page.navigate(url("/?country=JP&from=1980"));
+            page.locator("#directory-grid vaadin-grid-cell-content").first().waitFor();
+            // A link with filters opens More filters by itself.
+            if (page.locator("#more-filters").getAttribute("opened") == null) {
+                page.locator("#more-filters vaadin-details-summary").click();
+            }
+            page.locator("#filter-country").waitFor();
+            violations.addAll(check(page, locale + " / filtered, more filters open"));
+
+            page.navigate(url("/"));
+            page.locator("#directory-grid vaadin-grid-cell-content").first().waitFor();
+            page.navigate(url("/partners/1"));
+            page.locator("#partner-agreements").waitFor();
+            violations.addAll(check(page, locale + " /partners/1"));
+
+            page.navigate(url("/statistics"));
+            page.locator("#chart-per-year canvas").first().waitFor();
+            violations.addAll(check(page, locale + " /statistics"));
+
+            page.navigate(url("/map"));
+            page.locator("#partner-map canvas").first().waitFor();
+            violations.addAll(check(page, locale + " /map"));
+
+            page.navigate(url("/login"));
+            page.locator("#login-form").waitFor();
+            violations.addAll(check(page, locale + " /login"));
+
+            page.navigate(url("/nowhere"));
+            page.locator("#not-found").waitFor();
+            violations.addAll(check(page, locale + " not found"));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /** The WCAG 2.1 A/AA violations axe finds on the page as it is now, one line per rule and element. */
+    private static List<String> check(Page page, String where) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
+        assertThat(results.isErrored()).as(where + ": " + results.getErrorMessage()).isFalse();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            rule.getNodes().forEach(node -> found.add(where + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
+                    + node.getTarget() + " " + node.getHtml()));
+        }
+        return found;
+    }
+}
