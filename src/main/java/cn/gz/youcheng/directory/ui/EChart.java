@@ -40,6 +40,18 @@ class EChart extends Component implements HasSize {
         return option;
     }
 
+    /**
+     * What a screen reader says of the chart: a picture with a name, whose numbers are in the element
+     * {@code describedBy} (a table beside it), if any. The canvas inside says nothing by itself.
+     */
+    void describe(String name, @Nullable String describedBy) {
+        getElement().setAttribute("role", "img");
+        getElement().setAttribute("aria-label", name);
+        if (describedBy != null) {
+            getElement().setAttribute("aria-describedby", describedBy);
+        }
+    }
+
     Registration addItemClickListener(ComponentEventListener<ItemClickEvent> listener) {
         return addListener(ItemClickEvent.class, listener);
     }

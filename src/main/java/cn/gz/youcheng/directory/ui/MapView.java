@@ -6,13 +6,17 @@ import cn.gz.youcheng.registry.query.CountryPoint;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -91,10 +95,47 @@ class MapView extends FilteredView implements HasDynamicTitle {
         if (notice != null) {
             add(notice);
         }
-        add(map);
+        map.describe(getTranslation("map.title") + ". " + getTranslation("map.listed-below"), null);
+        add(map, partnersAsAList(partners > mostPoints));
         Paragraph credit = new Paragraph(getTranslation("map.credit"));
         credit.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin", "0");
         add(credit);
+    }
+
+    /**
+     * The map's points as a list of links, for screen readers and the keyboard: each partner to its page, or
+     * each country to the directory of its partners. Made when first opened, so that a visitor who never
+     * opens it holds no component for each point.
+     */
+    private Details partnersAsAList(boolean byCountry) {
+        Details details = new Details(getTranslation("map.list"));
+        details.setId("map-list");
+        details.addOpenedChangeListener(event -> {
+            if (!event.isOpened() || details.getContent().findAny().isPresent()) {
+                return;
+            }
+            UnorderedList list = new UnorderedList();
+            boolean chinese = chinese();
+            if (byCountry) {
+                for (CountryPoint country : queries.countryPoints(filter)) {
+                    RouterLink link = new RouterLink((chinese ? country.nameZh() : country.nameEn()) + " · "
+                            + getTranslation("map.country-partners", country.partners()), DirectoryView.class);
+                    link.setQueryParameters(new QueryParameters(DirectoryParameters.format(
+                            filter.withCountries(Set.of(country.iso2())), queries.today())));
+                    list.add(new ListItem(link));
+                }
+            } else {
+                queries.forEach(filter, row -> {
+                    if (row.latitude() != null) {
+                        list.add(new ListItem(new RouterLink((chinese ? row.nameZh() + " " + row.nameEn()
+                                : row.nameEn() + " " + row.nameZh()) + " · " + (chinese ? row.countryZh() : row.countryEn()),
+                                PartnerView.class, new RouteParameters(PartnerView.ID, String.valueOf(row.id())))));
+                    }
+                });
+            }
+            details.add(list);
+        });
+        return details;
     }
 
     /** A point per partner, by list, each with its line from Guangzhou. */

@@ -52,6 +52,13 @@ class StatisticsView extends FilteredView implements HasDynamicTitle {
         perYear.setOption(perYearOption(statistics.perYear()));
         perContinent.setOption(perContinentOption(statistics.perContinent()));
         topCountries.setOption(topCountriesOption(statistics.topCountries()));
+        // Each chart's text alternative is its table, below it.
+        perYear.describe(getTranslation("statistics.per-year") + ". " + getTranslation("statistics.table-below"),
+                tableId("statistics.table.per-year"));
+        perContinent.describe(getTranslation("statistics.per-continent") + ". " + getTranslation("statistics.table-below"),
+                tableId("statistics.table.per-continent"));
+        topCountries.describe(getTranslation("statistics.top-countries") + ". " + getTranslation("statistics.table-below"),
+                tableId("statistics.table.top-countries"));
         add(perYear, table("statistics.table.per-year", yearRows(statistics.perYear())),
                 perContinent, table("statistics.table.per-continent", statistics.perContinent().stream()
                         .map(c -> List.of(getTranslation("continent." + DirectoryParameters.name(c.continent())),
@@ -149,10 +156,14 @@ class StatisticsView extends FilteredView implements HasDynamicTitle {
         }
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
-        grid.setId(key.replace('.', '-'));
+        grid.setId(tableId(key));
         Details details = new Details(getTranslation("statistics.show-table"), grid);
         details.setWidthFull();
         return details;
+    }
+
+    private static String tableId(String key) {
+        return key.replace('.', '-');
     }
 
     private String countryName(Statistics.CountryCount country) {

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +9,10 @@ import cn.gz.youcheng.SecurityContextOfThisApplication;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouterLink;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +74,33 @@ class MapByCountryTest extends KaribuTest {
                 .filter(series -> series.get("type").asString().equals("scatter"))
                 .mapToInt(series -> series.get("data").size()).sum();
         assertThat(partners).isEqualTo(3 + 1); // Sydney, Melbourne, Darwin, and Guangzhou itself
+    }
+
+    @Test
+    void theMapsPointsAreAListOfLinksOnceOpenedAndTheMapIsAPictureThatSaysSo() {
+        open("map", Map.of());
+        MapView view = _get(MapView.class);
+        assertThat(view.map.getElement().getAttribute("role")).isEqualTo("img");
+        assertThat(view.map.getElement().getAttribute("aria-label"))
+                .isEqualTo("Guangzhou's partners on the map. Its partners are listed below it.");
+        Details list = _get(Details.class, spec -> spec.withId("map-list"));
+        // Nothing is made for a visitor who does not open it.
+        assertThat(list.getContent()).isEmpty();
+
+        list.setOpened(true);
+        List<RouterLink> countries = _find(list, RouterLink.class);
+        assertThat(countries).hasSize(68);
+        RouterLink us = countries.stream().filter(link -> link.getText().startsWith("United States")).findFirst().orElseThrow();
+        assertThat(us.getText()).isEqualTo("United States · 6 partners");
+        assertThat(us.getHref()).isEqualTo("?country=US");
+
+        // Narrow enough to draw partner by partner: each partner with coordinates links to its page.
+        open("map", Map.of("country", List.of("AU")));
+        Details partners = _get(Details.class, spec -> spec.withId("map-list"));
+        partners.setOpened(true);
+        assertThat(_find(partners, RouterLink.class)).extracting(RouterLink::getText)
+                .containsExactlyInAnyOrder("Sydney 悉尼 · Australia", "Melbourne 墨尔本 · Australia", "Darwin 达尔文 · Australia");
+        assertThat(_find(partners, RouterLink.class)).allSatisfy(link -> assertThat(link.getHref()).startsWith("partners/"));
     }
 
     private static void open(String route, Map<String, List<String>> parameters) {

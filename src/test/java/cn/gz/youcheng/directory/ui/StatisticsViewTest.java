@@ -46,6 +46,18 @@ class StatisticsViewTest extends KaribuTest {
     }
 
     @Test
+    void eachChartIsAPictureDescribedByItsTable() {
+        UI.getCurrent().navigate("statistics");
+        StatisticsView view = _get(StatisticsView.class);
+        for (EChart chart : List.of(view.perYear, view.perContinent, view.topCountries)) {
+            assertThat(chart.getElement().getAttribute("role")).isEqualTo("img");
+            assertThat(chart.getElement().getAttribute("aria-label")).endsWith("Its numbers are in the table below it.");
+            String table = chart.getElement().getAttribute("aria-describedby");
+            assertThat(_get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId(table))).isNotNull();
+        }
+    }
+
+    @Test
     void mostPartnershipsDateFromAfter2012() {
         open("statistics", Map.of("from", List.of("2012")));
 
