@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,78 @@ class AccessibilityIT extends BrowserTest {
             violations.addAll(check(page, locale + " not found"));
         }
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theDirectoryIsWalkedWithTheKeyboardAloneFromTheSkipButtonToAPartnerAndBack() {
+        Page page = newPage("en-US");
+        page.navigate(url("/"));
+        page.locator("#directory-grid vaadin-grid-cell-content").first().waitFor();
+        Keyboard keys = page.keyboard();
+
+        // The first stop skips the frame; it shows itself, with a visible focus, when reached.
+        keys.press("Tab");
+        assertThat(active(page, "document.activeElement.id")).isEqualTo("skip-to-content");
+        assertThat(page.locator("#skip-to-content").boundingBox().x).isGreaterThanOrEqualTo(0);
+        assertThat(active(page, "getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+        keys.press("Enter");
+        page.waitForCondition(() -> "main-content".equals(active(page, "document.activeElement.id")));
+
+        // The search, then More filters, then a filter in it.
+        tabUntil(page, "!!document.activeElement.closest('#filter-text')");
+        keys.type("Sydney");
+        page.waitForURL("**/?q=Sydney");
+        page.waitForCondition(() -> ((Number) page.evaluate("() => document.querySelector('#directory-grid').size")).intValue() == 1);
+        tabUntil(page, "!!document.activeElement.closest('#more-filters')");
+        keys.press("Enter");
+        page.locator("#more-filters[opened]").waitFor();
+        tabUntil(page, "!!document.activeElement.closest('#filter-list')");
+
+        // The grid: its header, then (the next stop) its rows; along the row to the partner's link, which Enter
+        // follows.
+        tabUntil(page, "!!document.activeElement.closest('#directory-grid')");
+        keys.press("Tab");
+        for (int column = 0; column < 10 && !"A".equals(active(page, "document.activeElement.tagName")); column++) {
+            keys.press("Enter");
+            if (!"A".equals(active(page, "document.activeElement.tagName"))) {
+                keys.press("ArrowRight");
+            }
+        }
+        assertThat(active(page, "document.activeElement.tagName"))
+                .as(active(page, "(() => { const cell = document.querySelector('#directory-grid').shadowRoot.activeElement;"
+                        + " return cell ? cell.outerHTML.substring(0, 300) + ' / ' + document.querySelector('vaadin-grid-cell-content[slot=\"'"
+                        + " + cell.querySelector('slot')?.name + '\"]')?.innerHTML : 'none'; })()"))
+                .isEqualTo("A");
+        keys.press("Enter");
+        page.waitForURL("**/partners/*");
+        page.locator("#partner-name").waitFor();
+        assertThat(page.locator("#partner-name").innerText()).contains("Sydney");
+
+        // And back to the list by the page's own link, the first stop after the skip button.
+        tabUntil(page, "document.activeElement.id === 'skip-to-content'");
+        keys.press("Enter");
+        page.waitForCondition(() -> "main-content".equals(active(page, "document.activeElement.id")));
+        keys.press("Tab");
+        assertThat(active(page, "document.activeElement.textContent")).contains("All partners");
+        keys.press("Enter");
+        page.locator("#directory-grid").waitFor();
+        assertThat(page.url()).isEqualTo(url("/"));
+    }
+
+    private static String active(Page page, String expression) {
+        return String.valueOf(page.evaluate("() => " + expression));
+    }
+
+    /** Tab until the focus is where the predicate says, as a keyboard user would; fails after 40 stops. */
+    private static void tabUntil(Page page, String predicate) {
+        for (int stops = 0; stops < 40; stops++) {
+            if (Boolean.TRUE.equals(page.evaluate("() => " + predicate))) {
+                return;
+            }
+            page.keyboard().press("Tab");
+        }
+        throw new AssertionError("the keyboard never reached " + predicate + "; it is on "
+                + page.evaluate("() => document.activeElement.outerHTML.substring(0, 200)"));
     }
 
     /** The WCAG 2.1 A/AA violations axe finds on the page as it is now, one line per rule and element. */

@@ -1,10 +1,13 @@
 package cn.gz.youcheng.base.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -36,6 +39,14 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
 
     private final AuthenticationContext authentication;
     private final HorizontalLayout account = new HorizontalLayout();
+    /**
+     * The first thing the keyboard reaches: past the frame, to the page's own content (WCAG 2.4.1). Hidden
+     * until focused (styles.css). A button, not a link: the page's base address is the application's root,
+     * so a link to {@code #main-content} would lead to the directory from any other page.
+     */
+    private final NativeButton skipToContent = new NativeButton();
+    /** The page's own content: the main landmark, which the skip button focuses. */
+    private final Main main = new Main();
 
     MainLayout(AuthenticationContext authentication) {
         this.authentication = authentication;
@@ -44,7 +55,14 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
         language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         language.addClickListener(click -> Language.choose(Language.of(getLocale()).other()));
         account.setAlignItems(FlexComponent.Alignment.CENTER);
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), appName, language, account);
+        skipToContent.setId("skip-to-content");
+        skipToContent.addClassName("skip-link");
+        skipToContent.addClickListener(click -> main.getElement().callJsFunction("focus"));
+        main.setId("main-content");
+        main.getElement().setAttribute("tabindex", "-1");
+        main.addClassName("main-content");
+        setContent(main);
+        HorizontalLayout bar = new HorizontalLayout(skipToContent, new DrawerToggle(), appName, language, account);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         bar.expand(appName);
@@ -54,8 +72,23 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
         setPrimarySection(Section.DRAWER);
     }
 
+    /** Every view goes inside the main landmark. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.getElement().removeAllChildren();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.getElement().removeAllChildren();
+    }
+
     @Override
     public void localeChange(LocaleChangeEvent event) {
+        skipToContent.setText(getTranslation("app.skip-to-content"));
         appName.setText(getTranslation("app.name"));
         Language other = Language.of(event.getLocale()).other();
         language.setText(other.nativeName());
