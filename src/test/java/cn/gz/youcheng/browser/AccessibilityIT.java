@@ -82,7 +82,7 @@ class AccessibilityIT extends BrowserTest {
         assertThat(page.locator("#skip-to-content").boundingBox().x).isGreaterThanOrEqualTo(0);
         assertThat(active(page, "getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
         keys.press("Enter");
-        page.waitForCondition(() -> "main-content".equals(active(page, "document.activeElement.id")));
+        page.waitForCondition(() -> "main".equals(active(page, "document.activeElement.getAttribute('role')")));
 
         // The search, then More filters, then a filter in it.
         tabUntil(page, "!!document.activeElement.closest('#filter-text')");
@@ -91,7 +91,7 @@ class AccessibilityIT extends BrowserTest {
         page.waitForCondition(() -> ((Number) page.evaluate("() => document.querySelector('#directory-grid').size")).intValue() == 1);
         tabUntil(page, "!!document.activeElement.closest('#more-filters')");
         keys.press("Enter");
-        page.locator("#more-filters[opened]").waitFor();
+        page.locator("#filter-list").waitFor();
         tabUntil(page, "!!document.activeElement.closest('#filter-list')");
 
         // The grid: its header, then (the next stop) its rows; along the row to the partner's link, which Enter
@@ -114,15 +114,79 @@ class AccessibilityIT extends BrowserTest {
         page.locator("#partner-name").waitFor();
         assertThat(page.locator("#partner-name").innerText()).contains("Sydney");
 
+        // Round the whole page and into the content again: nothing in it falls out of the keyboard's order.
+        tabUntil(page, "document.activeElement.id === 'language'");
+        tabUntil(page, "!!document.activeElement.closest('#partner-agreements, [role=main] a')");
+
         // And back to the list by the page's own link, the first stop after the skip button.
         tabUntil(page, "document.activeElement.id === 'skip-to-content'");
         keys.press("Enter");
-        page.waitForCondition(() -> "main-content".equals(active(page, "document.activeElement.id")));
+        page.waitForCondition(() -> "main".equals(active(page, "document.activeElement.getAttribute('role')")));
         keys.press("Tab");
         assertThat(active(page, "document.activeElement.textContent")).contains("All partners");
         keys.press("Enter");
         page.locator("#directory-grid").waitFor();
         assertThat(page.url()).isEqualTo(url("/"));
+    }
+
+    @Test
+    void at320PixelsWideNoPageScrollsSidewaysAndTheDirectoryStillSearches() {
+        Page page = newPage("en-US");
+        page.setViewportSize(320, 640);
+        for (var view : java.util.Map.of("/", "#directory-grid", "/partners/1", "#partner-agreements",
+                "/statistics", "#chart-per-year", "/map", "#partner-map", "/login", "#login-form", "/nowhere", "#not-found")
+                .entrySet()) {
+            String path = view.getKey();
+            page.navigate(url(path));
+            page.locator(view.getValue()).waitFor();
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                    .as("width of " + path + " at 320 px").isLessThanOrEqualTo(320);
+        }
+        page.navigate(url("/"));
+        page.locator("#directory-grid vaadin-grid-cell-content").first().waitFor();
+        // The frame's switches stay in reach.
+        for (String control : List.of("#language", "#high-contrast", "#sign-in")) {
+            var box = page.locator(control).boundingBox();
+            assertThat(box.x + box.width).as(control).isLessThanOrEqualTo(320);
+        }
+        page.locator("#filter-text input").fill("Sydney");
+        page.waitForURL("**/?q=Sydney");
+        page.waitForCondition(() -> ((Number) page.evaluate("() => document.querySelector('#directory-grid').size")).intValue() == 1);
+        assertThat(page.locator("#directory-grid").innerText()).contains("Sydney");
+    }
+
+    @Test
+    void highContrastIsRememberedAndMeetsTheEnhancedContrastOfSevenToOne() {
+        Page page = newPage("zh-CN");
+        page.navigate(url("/"));
+        page.locator("#directory-grid vaadin-grid-cell-content").first().waitFor();
+        assertThat(page.locator("#high-contrast").getAttribute("aria-pressed")).isEqualTo("false");
+        page.locator("#high-contrast").click();
+        page.waitForCondition(() -> Boolean.TRUE.equals(page.evaluate("() => document.documentElement.hasAttribute('data-contrast')")));
+        assertThat(page.locator("#high-contrast").getAttribute("aria-pressed")).isEqualTo("true");
+
+        // The next page is drawn in it from its first HTML on.
+        String first = page.request().get(url("/partners/1")).text();
+        assertThat(first).contains("data-contrast");
+        page.navigate(url("/partners/1"));
+        page.locator("#partner-agreements").waitFor();
+        assertThat(page.locator("#high-contrast").getAttribute("aria-pressed")).isEqualTo("true");
+        List<String> violations = new ArrayList<>();
+        for (var view : java.util.Map.of("/partners/1", "#partner-agreements", "/", "#directory-grid",
+                "/statistics", "#chart-per-year").entrySet()) {
+            String path = view.getKey();
+            page.navigate(url(path));
+            page.locator(view.getValue()).waitFor();
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            violations.addAll(check(page, "high contrast " + path, List.of("color-contrast", "color-contrast-enhanced")));
+        }
+        assertThat(violations).isEmpty();
+
+        // And off again, remembered as well.
+        page.locator("#high-contrast").click();
+        page.waitForCondition(() -> Boolean.FALSE.equals(page.evaluate("() => document.documentElement.hasAttribute('data-contrast')")));
+        assertThat(page.request().get(url("/")).text()).doesNotContain("data-contrast");
     }
 
     private static String active(Page page, String expression) {
@@ -131,19 +195,29 @@ class AccessibilityIT extends BrowserTest {
 
     /** Tab until the focus is where the predicate says, as a keyboard user would; fails after 40 stops. */
     private static void tabUntil(Page page, String predicate) {
+        List<Object> stopped = new ArrayList<>();
         for (int stops = 0; stops < 40; stops++) {
             if (Boolean.TRUE.equals(page.evaluate("() => " + predicate))) {
                 return;
             }
             page.keyboard().press("Tab");
+            stopped.add(page.evaluate("() => document.activeElement.tagName + '#' + document.activeElement.id"));
         }
-        throw new AssertionError("the keyboard never reached " + predicate + "; it is on "
-                + page.evaluate("() => document.activeElement.outerHTML.substring(0, 200)"));
+        throw new AssertionError("the keyboard never reached " + predicate + "; it stopped at " + stopped);
     }
 
     /** The WCAG 2.1 A/AA violations axe finds on the page as it is now, one line per rule and element. */
     private static List<String> check(Page page, String where) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
+        return violations(where, new AxeBuilder(page).withTags(WCAG_21_AA));
+    }
+
+    /** The violations of these rules alone. */
+    private static List<String> check(Page page, String where, List<String> rules) {
+        return violations(where, new AxeBuilder(page).withRules(rules));
+    }
+
+    private static List<String> violations(String where, AxeBuilder axe) {
+        AxeResults results = axe.analyze();
         assertThat(results.isErrored()).as(where + ": " + results.getErrorMessage()).isFalse();
         List<String> found = new ArrayList<>();
         for (Rule rule : results.getViolations()) {

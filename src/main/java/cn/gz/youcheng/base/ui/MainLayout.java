@@ -1,12 +1,12 @@
 package cn.gz.youcheng.base.ui;
 
 import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -17,9 +17,11 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frame around every view: the app's name, the language switch, sign-in or sign-out, and a menu built
@@ -45,8 +47,14 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
      * so a link to {@code #main-content} would lead to the directory from any other page.
      */
     private final NativeButton skipToContent = new NativeButton();
-    /** The page's own content: the main landmark, which the skip button focuses. */
-    private final Main main = new Main();
+    /** High contrast on or off (HighContrast), a toggle that says which it is. */
+    private final NativeButton contrast = new NativeButton();
+    private boolean contrasted = HighContrast.chosen(VaadinRequest.getCurrent());
+    /**
+     * The page's own content: the view, marked as the main landmark, which the skip button focuses. Marked
+     * rather than wrapped, since a wrapper would cost every visitor's page another element on the server.
+     */
+    private @Nullable HasElement content;
 
     MainLayout(AuthenticationContext authentication) {
         this.authentication = authentication;
@@ -57,13 +65,26 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
         account.setAlignItems(FlexComponent.Alignment.CENTER);
         skipToContent.setId("skip-to-content");
         skipToContent.addClassName("skip-link");
-        skipToContent.addClickListener(click -> main.getElement().callJsFunction("focus"));
-        main.setId("main-content");
-        main.getElement().setAttribute("tabindex", "-1");
-        main.addClassName("main-content");
-        setContent(main);
-        HorizontalLayout bar = new HorizontalLayout(skipToContent, new DrawerToggle(), appName, language, account);
+        // The view takes focus for the moment only: a view is a shadow host, and a host with a negative tabindex
+        // takes everything inside it out of the keyboard's order.
+        skipToContent.addClickListener(click -> {
+            if (content != null) {
+                content.getElement().executeJs("this.setAttribute('tabindex', '-1'); this.focus();"
+                        + " this.addEventListener('blur', () => this.removeAttribute('tabindex'), {once: true});");
+            }
+        });
+        contrast.setId("high-contrast");
+        contrast.addClassName("contrast-toggle");
+        contrast.getElement().setAttribute("aria-pressed", String.valueOf(contrasted));
+        contrast.addClickListener(click -> {
+            contrasted = !contrasted;
+            contrast.getElement().setAttribute("aria-pressed", String.valueOf(contrasted));
+            HighContrast.choose(UI.getCurrent(), contrasted);
+        });
+        HorizontalLayout bar = new HorizontalLayout(skipToContent, new DrawerToggle(), appName, contrast, language, account);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        // On a narrow screen the switches go to a second line rather than out of sight (styles.css).
+        bar.addClassName("frame-bar");
         bar.setWidthFull();
         bar.expand(appName);
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
@@ -72,23 +93,20 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
         setPrimarySection(Section.DRAWER);
     }
 
-    /** Every view goes inside the main landmark. */
+    /** Every view is the page's main landmark, which the skip button focuses. */
     @Override
-    public void showRouterLayoutContent(HasElement content) {
-        main.getElement().removeAllChildren();
-        if (content != null) {
-            main.getElement().appendChild(content.getElement());
+    public void showRouterLayoutContent(HasElement view) {
+        super.showRouterLayoutContent(view);
+        content = view;
+        if (view != null) {
+            view.getElement().setAttribute("role", "main");
         }
-    }
-
-    @Override
-    public void removeRouterLayoutContent(HasElement oldContent) {
-        main.getElement().removeAllChildren();
     }
 
     @Override
     public void localeChange(LocaleChangeEvent event) {
         skipToContent.setText(getTranslation("app.skip-to-content"));
+        contrast.setText(getTranslation("app.high-contrast"));
         appName.setText(getTranslation("app.name"));
         Language other = Language.of(event.getLocale()).other();
         language.setText(other.nativeName());

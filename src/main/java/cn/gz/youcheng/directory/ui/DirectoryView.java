@@ -148,9 +148,9 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         var seq = grid.addColumn(PartnerRow::seq).setKey("seq").setSortProperty(DirectorySort.Key.SEQ.name())
                 .setTextAlign(ColumnTextAlign.END).setFlexGrow(0).setWidth("4.5em");
         // Names are links, so a keyboard user can Tab to a partner and open its page.
-        var nameZh = grid.addColumn(partnerLink(PartnerRow::nameZh)).setKey("nameZh")
+        var nameZh = grid.addColumn(partnerLink(PartnerRow::nameZh, "zh")).setKey("nameZh")
                 .setSortProperty(DirectorySort.Key.NAME_ZH.name());
-        var nameEn = grid.addColumn(partnerLink(PartnerRow::nameEn)).setKey("nameEn")
+        var nameEn = grid.addColumn(partnerLink(PartnerRow::nameEn, "en")).setKey("nameEn")
                 .setSortProperty(DirectorySort.Key.NAME_EN.name());
         var country = grid.addColumn(row -> chinese() ? row.countryZh() : row.countryEn()).setKey("country");
         var continent = grid.addColumn(row -> getTranslation("continent." + DirectoryParameters.name(row.continent())))
@@ -176,8 +176,9 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
                 "continent", continent, "level", level, "signedOn", signedOn, "status", statusColumn);
     }
 
-    private static LitRenderer<PartnerRow> partnerLink(ValueProvider<PartnerRow, String> name) {
-        return LitRenderer.<PartnerRow>of("<a href=\"partners/${item.id}\">${item.name}</a>")
+    /** A name as a link to the partner's page, marked with the name's language, whatever the page's is. */
+    private static LitRenderer<PartnerRow> partnerLink(ValueProvider<PartnerRow, String> name, String language) {
+        return LitRenderer.<PartnerRow>of("<a href=\"partners/${item.id}\" lang=\"" + language + "\">${item.name}</a>")
                 .withProperty("id", PartnerRow::id)
                 .withProperty("name", name);
     }

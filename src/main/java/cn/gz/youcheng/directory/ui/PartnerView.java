@@ -63,7 +63,12 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
         }
         removeAll();
         boolean chinese = Language.chinese(getLocale());
-        H2 name = new H2(chinese ? partner.nameZh() + " " + partner.nameEn() : partner.nameEn() + " " + partner.nameZh());
+        // The name in the page's language, then the other, marked as the other language so that it is read out
+        // in it (GB/T 37668, WCAG 3.1.2).
+        H2 name = new H2(chinese ? partner.nameZh() + " " : partner.nameEn() + " ");
+        Span otherName = new Span(chinese ? partner.nameEn() : partner.nameZh());
+        otherName.getElement().setAttribute("lang", Language.of(getLocale()).other().code());
+        name.add(otherName);
         name.setId("partner-name");
         add(new RouterLink(getTranslation("partner.back"), DirectoryView.class), name);
 

@@ -40,7 +40,9 @@ class PartnerViewTest extends KaribuTest {
         UI.getCurrent().navigate("partners/" + oakland);
 
         NavigatorKt.expectView(PartnerView.class);
-        assertThat(_get(H2.class, spec -> spec.withId("partner-name")).getText()).isEqualTo("Oakland 奥克兰");
+        assertThat(_get(H2.class, spec -> spec.withId("partner-name")).getElement().getTextRecursively()).isEqualTo("Oakland 奥克兰");
+        assertThat(_get(H2.class, spec -> spec.withId("partner-name")).getChildren().findFirst().orElseThrow()
+                .getElement().getAttribute("lang")).isEqualTo("zh");
         assertThat(_get(Paragraph.class, spec -> spec.withId("partner-standing")).getText())
                 .isEqualTo("Today: Exchange city no. 38");
         assertThat(_get(UnorderedList.class, spec -> spec.withId("partner-agreements")).getElement().getTextRecursively())
@@ -57,7 +59,7 @@ class PartnerViewTest extends KaribuTest {
         GridKt._clickItem(grid, 0);
 
         NavigatorKt.expectView(PartnerView.class);
-        assertThat(_get(H2.class, spec -> spec.withId("partner-name")).getText()).isEqualTo("Fukuoka 福冈");
+        assertThat(_get(H2.class, spec -> spec.withId("partner-name")).getElement().getTextRecursively()).isEqualTo("Fukuoka 福冈");
     }
 
     @Test
