@@ -1,6 +1,7 @@
 package cn.gz.youcheng.directory.ui.findable;
 
 import cn.gz.youcheng.base.DatabaseFailures;
+import cn.gz.youcheng.base.LogSafe;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
@@ -72,7 +73,7 @@ class FirstHtml implements VaadinServiceInitListener {
             }
             // The page's scripts show people the outage view; a crawler is told to come back, not that the page
             // is gone or empty.
-            log.warn("The first HTML of /{} went without its content: the database is unavailable", path);
+            log.warn("The first HTML of /{} went without its content: the database is unavailable", LogSafe.of(path));
             response.getVaadinResponse().setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.getVaadinResponse().setHeader("Retry-After", "60");
         }
