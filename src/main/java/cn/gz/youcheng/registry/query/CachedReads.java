@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +17,9 @@ import java.util.function.Supplier;
  * versions are dropped when a newer one is first seen. Caffeine bounds what is kept by weight: an ordering
  * weighs as many ids as it holds (at most 4 million: 32 MB), an empty one as a hundred, so that empty
  * results cannot pile up; an earlier date's month counts weigh their entries (250,000 at most, since any
- * date can be asked for); a summary weighs one, and a few thousand are kept.
+ * date can be asked for); a summary weighs one, and a few thousand are kept. Pages of today's official
+ * lists are kept too, weighed by their rows: every visitor's first screen is one of the first, and a page
+ * held once is rows that no visitor's grid holds a copy of (bench/README.md, memory).
  *
  * <p>Visitors who ask for the same result at once wait for the one read of it rather than each running
  * it: at a million partners one ordering takes seconds. The read runs on the asking visitor's thread, in
@@ -32,6 +35,8 @@ final class CachedReads implements SharedReads {
     private final AsyncCache<Key, Object> summaries;
     /** Earlier dates' month counts: one per date asked for, so weighed, like the orderings. */
     private final AsyncCache<Key, ListNumbers> numbersOn;
+    /** Pages of today's official lists, a few kilobytes for a grid's page. */
+    private final AsyncCache<Key, List<PartnerRow>> officialPages;
     private final AtomicLong newestVersion = new AtomicLong(Long.MIN_VALUE);
 
     /** At most 4 million ids of orderings (32 MB) and 5,000 summaries, each a few kilobytes at most. */
@@ -51,6 +56,11 @@ final class CachedReads implements SharedReads {
         this.numbersOn = Caffeine.newBuilder()
                 .maximumWeight(250_000)
                 .weigher((Key key, ListNumbers numbers) -> numbers.entries() + 100)
+                .buildAsync();
+        // Weighed by their rows, each about 400 bytes: at most 20,000 rows, 8 MB.
+        this.officialPages = Caffeine.newBuilder()
+                .maximumWeight(20_000)
+                .weigher((Key key, List<PartnerRow> rows) -> rows.size() + 1)
                 .buildAsync();
     }
 
@@ -98,9 +108,21 @@ final class CachedReads implements SharedReads {
         return summary("countries", "", database::countries);
     }
 
-    @SuppressWarnings("unchecked")
+    @Override
+    public List<PartnerRow> officialPage(OfficialPage page, Function<ListNumbers, List<PartnerRow>> read) {
+        // The page and the numbers it is read with are of one version, read once.
+        long version = version();
+        return remembered(officialPages, new Key("officialPage", page, version), () -> List.copyOf(
+                read.apply(summaryAt(version, "listNumbers", "", database::listNumbers))));
+    }
+
     private <T> T summary(String what, Object query, Supplier<T> read) {
-        return (T) remembered(summaries, new Key(what, query, version()), read::get);
+        return summaryAt(version(), what, query, read);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T summaryAt(long version, String what, Object query, Supplier<T> read) {
+        return (T) remembered(summaries, new Key(what, query, version), read::get);
     }
 
     /** The current version; the first time it is seen, every result of an older one is let go. */
@@ -111,6 +133,7 @@ final class CachedReads implements SharedReads {
             orders.synchronous().asMap().keySet().removeIf(key -> key.version() < version);
             summaries.synchronous().asMap().keySet().removeIf(key -> key.version() < version);
             numbersOn.synchronous().asMap().keySet().removeIf(key -> key.version() < version);
+            officialPages.synchronous().asMap().keySet().removeIf(key -> key.version() < version);
         }
         return version;
     }

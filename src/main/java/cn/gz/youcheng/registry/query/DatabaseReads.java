@@ -4,6 +4,7 @@ import cn.gz.youcheng.registry.Continent;
 import cn.gz.youcheng.registry.CountryOption;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 /** The shared reads as the database answers them, every time. */
 final class DatabaseReads implements SharedReads {
@@ -80,5 +81,10 @@ final class DatabaseReads implements SharedReads {
                 .query((rs, i) -> new CountryOption(rs.getString("iso2"), rs.getString("name_zh"),
                         rs.getString("name_en"), Continent.valueOf(rs.getString("continent"))))
                 .list());
+    }
+
+    @Override
+    public List<PartnerRow> officialPage(OfficialPage page, Function<ListNumbers, List<PartnerRow>> read) {
+        return read.apply(listNumbers());
     }
 }

@@ -34,6 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("permitAll()")
 public class DirectoryQueries {
 
+    /**
+     * Pages of today's lists up to this many rows are read once for every visitor: a grid's pages and the
+     * first HTML's list; a printed selection of thousands is not kept.
+     */
+    static final int SHARED_PAGE_ROWS = 200;
+
     private final DirectoryDatabase database;
     private final SharedReads shared;
 
@@ -59,7 +65,13 @@ public class DirectoryQueries {
     /** One page of rows; without sort criteria in the official order (sister cities first, by number). */
     public List<PartnerRow> page(DirectoryFilter filter, List<DirectorySort> sort, int offset, int limit) {
         if (isOfficialToday(filter) && sort.size() <= 1) {
-            return officialPage(sort.isEmpty() ? null : sort.getFirst(), offset, limit);
+            DirectorySort by = sort.isEmpty() ? null : sort.getFirst();
+            if (limit > SHARED_PAGE_ROWS) {
+                return officialPage(shared.listNumbers(), by, offset, limit);
+            }
+            // Read once for every visitor: it is the same for all of them, and their grids hold the one copy.
+            return shared.officialPage(new SharedReads.OfficialPage(by, offset, limit),
+                    numbers -> officialPage(numbers, by, offset, limit));
         }
         if (isOfficial(filter) && (sort.isEmpty() || sort.size() == 1 && NumberedOrders.decidesOnAnyDate(sort.getFirst()))) {
             return officialPageOn(filter.asOf(), sort.isEmpty() ? null : sort.getFirst(), offset, limit);
@@ -134,8 +146,7 @@ public class DirectoryQueries {
      * read from the place its first number has ({@link ListNumbers}); any other sort reads its index from the
      * nearer end.
      */
-    private List<PartnerRow> officialPage(@Nullable DirectorySort sort, int offset, int limit) {
-        ListNumbers numbers = shared.listNumbers();
+    private List<PartnerRow> officialPage(ListNumbers numbers, @Nullable DirectorySort sort, int offset, int limit) {
         int sisterCities = numbers.length(PartnerList.SISTER);
         int total = sisterCities + numbers.length(PartnerList.EXCHANGE);
         int end = Math.min(total, offset + limit);

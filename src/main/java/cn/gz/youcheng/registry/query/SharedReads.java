@@ -3,6 +3,8 @@ package cn.gz.youcheng.registry.query;
 import cn.gz.youcheng.registry.CountryOption;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reads that are the same for every visitor until the registry changes, and costly enough at a million
@@ -36,4 +38,14 @@ interface SharedReads {
 
     /** The countries that have partners, by ISO code. */
     List<CountryOption> countries();
+
+    /**
+     * Rows of today's official lists, as {@code read} reads them with today's numbers: the pages every
+     * visitor's first screen shows, which are the same for all of them until the registry changes.
+     */
+    List<PartnerRow> officialPage(OfficialPage page, Function<ListNumbers, List<PartnerRow>> read);
+
+    /** A page of today's official lists: the order (official without a sort), and which rows of it. */
+    record OfficialPage(@Nullable DirectorySort sort, int offset, int limit) {
+    }
 }

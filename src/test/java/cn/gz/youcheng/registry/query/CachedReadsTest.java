@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.gz.youcheng.IntegrationTest;
+import cn.gz.youcheng.RecordingDataSource;
 import cn.gz.youcheng.registry.CountryOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,6 +89,38 @@ class CachedReadsTest {
         assertThat(database.orderings).hasValue(2);
     }
 
+    @Test
+    void everyVisitorsFirstScreenIsOneCopyOfItsRowsReadOncePerRegistryVersion() {
+        RecordingDataSource counting = new RecordingDataSource(dataSource);
+        DirectoryQueries queries = DirectoryQueries.over(counting, clock);
+        DirectoryFilter official = DirectoryFilter.official(LocalDate.now(clock));
+
+        List<PartnerRow> first = queries.page(official, List.of(), 0, 25);
+        assertThat(first).hasSize(25);
+        assertThat(first.getFirst().nameZh()).isEqualTo("福冈");
+        assertThat(rowReads(counting)).isPositive();
+        counting.statements.clear();
+        // The next visitor's grid holds the same rows, and the database is asked only for the registry's version.
+        assertThat(queries.page(official, List.of(), 0, 25)).isSameAs(first);
+        assertThat(rowReads(counting)).isZero();
+        // Another range or order is a page of its own.
+        assertThat(queries.page(official, List.of(), 25, 25)).hasSize(25).doesNotContainAnyElementsOf(first);
+        assertThat(queries.page(official, List.of(new DirectorySort(DirectorySort.Key.NAME_EN, false)), 0, 25))
+                .hasSize(25).isNotEqualTo(first);
+        assertThat(rowReads(counting)).isPositive();
+
+        jdbc.sql("update registry_version set version = version + 1").update();
+        counting.statements.clear();
+
+        List<PartnerRow> afterChange = queries.page(official, List.of(), 0, 25);
+        assertThat(afterChange).isNotSameAs(first).isEqualTo(first);
+        assertThat(rowReads(counting)).isPositive();
+    }
+
+    private static long rowReads(RecordingDataSource counting) {
+        return counting.statements.stream().filter(statement -> !statement.sql().contains("registry_version")).count();
+    }
+
     private DirectoryFilter search(String text) {
         return new DirectoryFilter(text, null, Set.of(), Set.of(), null, null, null, LocalDate.now(clock));
     }
@@ -119,6 +152,12 @@ class CachedReadsTest {
         @Override
         public long registryVersion() {
             return database.registryVersion();
+        }
+
+        @Override
+        public List<PartnerRow> officialPage(OfficialPage page,
+                java.util.function.Function<ListNumbers, List<PartnerRow>> read) {
+            return database.officialPage(page, read);
         }
 
         @Override
