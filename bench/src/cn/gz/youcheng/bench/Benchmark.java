@@ -100,6 +100,9 @@ public final class Benchmark {
                 if (measure("memory")) {
                     memoryPerVisitor(app, helloJar, appJar);
                 }
+                if (named("directory-memory")) {
+                    directoryMemory(app);
+                }
                 if (measure("csv")) {
                     csvExport(dataSource, app);
                 }
@@ -803,6 +806,25 @@ public final class Benchmark {
         }
         machine.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         return machine;
+    }
+
+    /**
+     * The directory's live heap per open UI in Chromium on the data set, and nothing else: the one figure
+     * of the memory measurement, a few minutes rather than half an hour, to be taken several times over.
+     */
+    private void directoryMemory(AppProcess app) throws Exception {
+        for (int run = 1; run <= setting("MEMORY_RUNS", 3); run++) {
+            BrowserMemory.Result browsers = BrowserMemory.measure(app, browserVisitors, Benchmark::histogram);
+            report.line("Directory in Chromium (data set), run %d: %,.1f KB per open UI (%d visitors, %,d ms to open all)",
+                    run, browsers.perVisitor() / 1024.0, browsers.visitors(), browsers.openMillis());
+            diff(browsers.before(), browsers.afterHistogram(), browsers.visitors()).forEach(System.out::println);
+        }
+    }
+
+    /** A measurement taken only when BENCH_ONLY names it. */
+    private static boolean named(String name) {
+        String only = System.getenv("BENCH_ONLY");
+        return only != null && List.of(only.split(",")).contains(name);
     }
 
     /** BENCH_ONLY=memory,csv (of writes, start, latency, memory, csv, firstload) takes only those measurements. */

@@ -112,6 +112,8 @@ final class BrowserMemory {
                 long after = app.settledLiveHeap();
                 Map<String, Long> afterHistogram = histogram.read(app);
                 for (BrowserContext context : open) {
+                    // Its UI ends as a closed tab's does, so that a measurement after this one starts without it.
+                    context.pages().getFirst().close(new Page.CloseOptions().setRunBeforeUnload(true));
                     context.close();
                 }
                 return new Result(visitors, baseline, openNow, after, openMillis, before, afterHistogram);
