@@ -26,7 +26,9 @@ public final class Translations {
                 .map(argument -> argument instanceof Message inner ? text(inner, locale) : argument)
                 .toArray();
         try {
-            return new MessageFormat(bundle.getString(message.key()), language).format(arguments);
+            String pattern = bundle.getString(message.key());
+            // As Vaadin's pages do: a text without arguments is as written, its apostrophes included.
+            return arguments.length == 0 ? pattern : new MessageFormat(pattern, language).format(arguments);
         } catch (MissingResourceException e) {
             return message.key() + message.arguments();
         }

@@ -129,13 +129,13 @@ public final class DirectoryParameters {
         return new Parsed(filter, List.copyOf(ignored));
     }
 
-    /** The parameters that describe a filter, leaving out what is the default (today, active partners). */
     /** The filter as a query to append to a path: empty, or {@code ?} and the parameters. */
     public static String querySuffix(DirectoryFilter filter, LocalDate today) {
         String query = new QueryParameters(format(filter, today)).getQueryString();
         return query.isEmpty() ? "" : "?" + query;
     }
 
+    /** The parameters that describe a filter, leaving out what is the default (today, active partners). */
     public static Map<String, List<String>> format(DirectoryFilter filter, LocalDate today) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (filter.text() != null) {

@@ -22,15 +22,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /**
- * What every download shares: the directory's filters from the query string, and caching by the
+ * What every download shares (the printable list too): the directory's filters from the query string, and caching by the
  * registry's latest change, so that browsers, {@code curl -z} and caches re-download only after a change.
  */
-record DownloadRequest(DirectoryParameters.Parsed parsed, DirectoryQueries.DataVersion version, String etag) {
+public record DownloadRequest(DirectoryParameters.Parsed parsed, DirectoryQueries.DataVersion version, String etag) {
 
     /** A header listing the parameters that were ignored, since a download has no page to show a notice on. */
-    static final String IGNORED_HEADER = "X-Ignored-Parameters";
+    public static final String IGNORED_HEADER = "X-Ignored-Parameters";
 
-    static DownloadRequest of(HttpServletRequest request, DirectoryQueries queries, String variant) {
+    public static DownloadRequest of(HttpServletRequest request, DirectoryQueries queries, String variant) {
         Map<String, List<String>> parameters = request.getParameterMap().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> Arrays.asList(entry.getValue())));
         Set<String> countries = queries.countries().stream().map(CountryOption::iso2).collect(Collectors.toSet());
@@ -43,12 +43,12 @@ record DownloadRequest(DirectoryParameters.Parsed parsed, DirectoryQueries.DataV
         return new DownloadRequest(parsed, version, '"' + sha256(identity).substring(0, 32) + '"');
     }
 
-    DirectoryFilter filter() {
+    public DirectoryFilter filter() {
         return parsed.filter();
     }
 
     /** True if the client's copy is current; the 304 answer is then already set on the response. */
-    boolean notModified(HttpServletRequest request, HttpServletResponse response) {
+    public boolean notModified(HttpServletRequest request, HttpServletResponse response) {
         return new ServletWebRequest(request, response).checkNotModified(etag, version.changedAt().toEpochMilli());
     }
 

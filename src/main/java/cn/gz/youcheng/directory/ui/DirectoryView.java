@@ -72,6 +72,8 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final Anchor csv = download("partners.csv");
     private final Anchor json = download("partners.json");
     private final Anchor officialText = download("official.txt");
+    /** The whole selection as one table for paper, which the page also prints in place of its grid. */
+    private final Anchor printable = new Anchor();
     private final Anchor charts = new Anchor();
     private final Anchor map = new Anchor();
     private final Grid<PartnerRow> grid = new Grid<>(PartnerRow.class, false);
@@ -102,9 +104,12 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
                 moreFilters();
             }
         });
+        printable.setId("link-printable");
+        printable.getElement().setAttribute("router-ignore", true);
+        printable.setTarget(AnchorTarget.BLANK);
         charts.setId("link-statistics");
         map.setId("link-map");
-        HorizontalLayout downloads = new HorizontalLayout(csv, json, officialText, charts, map);
+        HorizontalLayout downloads = new HorizontalLayout(csv, json, officialText, printable, charts, map);
         downloads.setSpacing(true);
         downloads.getStyle().set("flex-wrap", "wrap");
 
@@ -218,6 +223,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         csv.setHref("export/partners.csv" + suffix);
         json.setHref("export/partners.json" + suffix);
         officialText.setHref("export/official.txt" + suffix);
+        printable.setHref("export/partners.html" + suffix);
         charts.setHref("statistics" + suffix);
         map.setHref("map" + suffix);
     }
@@ -249,6 +255,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         csv.setText(getTranslation("directory.download.csv"));
         json.setText(getTranslation("directory.download.json"));
         officialText.setText(getTranslation("directory.download.official"));
+        printable.setText(getTranslation("directory.download.print"));
         charts.setText(getTranslation("directory.link.statistics"));
         map.setText(getTranslation("directory.link.map"));
         for (var entry : columns.entrySet()) {

@@ -64,6 +64,10 @@ class FirstHtml implements VaadinServiceInitListener {
         Locale locale = language.locale();
         PublicPage page = new PublicPage(document, language, origin(request), path,
                 (key, params) -> provider.getTranslation(key, locale, params));
+        // The directory prints its whole selection in place of its grid (decision record 0021).
+        document.head().appendElement("script").attr("src", "printed-list.js").attr("defer", true);
+        document.head().appendElement("link").attr("rel", "stylesheet").attr("href", "printed-list.css")
+                .attr("media", "print");
 
         try {
             write(response, page, path);
