@@ -7,10 +7,15 @@ import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Page;
+import cn.gz.youcheng.base.Guangzhou;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Every public view, in Chinese and in English, as axe-core (run in Chromium) judges it against WCAG 2.1 A
@@ -20,6 +25,11 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {"youcheng.embedded-database.temporary=true", "vaadin.productionMode=true",
                 "app.admin.password=" + EndToEndIT.BOOTSTRAP_PASSWORD})
 class AccessibilityIT extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
@@ -157,6 +167,51 @@ class AccessibilityIT extends BrowserTest {
     }
 
     @Test
+    void withTextAtTwoHundredPercentNoPageLosesContentOrFunction() {
+        Page page = newPage("en-US");
+        // What a browser's text size set to 200 % does: the root font size doubled, and every size in rem with it.
+        page.context().addInitScript("document.addEventListener('DOMContentLoaded',"
+                + " () => document.documentElement.style.fontSize = '200%')");
+        int width = page.viewportSize().width;
+        for (var view : java.util.Map.of("/", "#directory-grid", "/partners/1", "#partner-agreements",
+                "/statistics", "#chart-per-year", "/map", "#partner-map", "/login", "#login-form", "/nowhere", "#not-found")
+                .entrySet()) {
+            String path = view.getKey();
+            page.navigate(url(path));
+            page.locator(view.getValue()).waitFor();
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            assertThat(active(page, "getComputedStyle(document.body).fontSize")).as("text size on " + path).isEqualTo("32px");
+            assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                    .as("width of " + path).isLessThanOrEqualTo(width);
+            if (path.equals("/login")) {
+                // The sign-in page has no frame: its form, and its button, in reach.
+                var submit = page.locator("vaadin-button[slot=submit]").boundingBox();
+                assertThat(submit.x + submit.width).as("sign-in button").isLessThanOrEqualTo(width);
+                continue;
+            }
+            if (path.equals("/nowhere")) {
+                // Nor has the not-found view: its way back to the directory, in reach.
+                var back = page.locator("[role=main] a, vaadin-vertical-layout > a").last().boundingBox();
+                assertThat(back.x + back.width).as("link back").isLessThanOrEqualTo(width);
+                continue;
+            }
+            for (String control : List.of("#language", "#high-contrast")) {
+                var box = page.locator(control).boundingBox();
+                assertThat(box.x + box.width).as(control + " on " + path).isLessThanOrEqualTo(width);
+            }
+        }
+        page.navigate(url("/"));
+        page.locator("#directory-grid vaadin-grid-cell-content").first().waitFor();
+        page.locator("#filter-text input").fill("Sydney");
+        page.waitForURL("**/?q=Sydney");
+        page.waitForCondition(() -> ((Number) page.evaluate("() => document.querySelector('#directory-grid').size")).intValue() == 1);
+        assertThat(page.locator("#directory-grid").innerText()).contains("Sydney");
+        page.locator("#more-filters").click();
+        page.locator("#filter-list").waitFor();
+        assertThat(page.locator("#filter-list").isVisible()).isTrue();
+    }
+
+    @Test
     void highContrastIsRememberedAndMeetsTheEnhancedContrastOfSevenToOne() {
         Page page = newPage("zh-CN");
         page.navigate(url("/"));
@@ -187,6 +242,76 @@ class AccessibilityIT extends BrowserTest {
         page.locator("#high-contrast").click();
         page.waitForCondition(() -> Boolean.FALSE.equals(page.evaluate("() => document.documentElement.hasAttribute('data-contrast')")));
         assertThat(page.request().get(url("/")).text()).doesNotContain("data-contrast");
+    }
+
+    @Test
+    void anOfficerSuspendsAndReinstatesAnAgreementWithTheKeyboardAlone() {
+        jdbc.sql("""
+                        insert into app_user (username, password_hash, role, created_at, password_changed_at)
+                        values ('keyboard.officer', :hash, 'EDITOR', now(), now())""")
+                .param("hash", passwordEncoder.encode("keys are all it takes")).update();
+        long agreement = jdbc.sql("""
+                        select a.id from agreement a join partner p on p.id = a.partner_id where p.name_en = 'Tivat'""")
+                .query(Long.class).single();
+        Page page = newPage("en-US");
+        page.navigate(url("/login"));
+        page.locator("#login-form").waitFor();
+        Keyboard keys = page.keyboard();
+
+        // Sign in: the name, the password, Enter.
+        tabUntil(page, "document.activeElement.name === 'username'");
+        keys.type("keyboard.officer");
+        tabUntil(page, "document.activeElement.name === 'password'");
+        keys.type("keys are all it takes");
+        keys.press("Enter");
+        page.waitForURL("**/admin**");
+        page.locator("#admin-grid").waitFor();
+
+        // Find the partner, then Space on its row opens its editor.
+        tabUntil(page, "!!document.activeElement.closest('#admin-search')");
+        keys.type("Tivat");
+        page.waitForCondition(() -> ((Number) page.evaluate("() => document.querySelector('#admin-grid').size")).intValue() == 1);
+        tabUntil(page, "!!document.activeElement.closest('#admin-grid')");
+        keys.press("Tab");
+        keys.press("Space");
+        page.locator("#edit-nameZh").waitFor();
+
+        changeStatusByKeyboard(page, "suspend-" + agreement, "Suspended from the keyboard");
+        page.waitForCondition(() -> "SUSPENDED".equals(status(agreement)));
+        changeStatusByKeyboard(page, "reinstate-" + agreement, "Reinstated from the keyboard");
+        page.waitForCondition(() -> "ACTIVE".equals(status(agreement)));
+        assertThat(jdbc.sql("select count(*) from agreement_status_change where agreement_id = :id and reason like '%from the keyboard'")
+                .param("id", agreement).query(Integer.class).single()).isEqualTo(2);
+
+        // Escape closes the editor; the grid is there to go on with.
+        keys.press("Escape");
+        page.locator("#edit-nameZh").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        assertThat(page.locator("#admin-grid").isVisible()).isTrue();
+    }
+
+    /** In the open editor: the action's button, the date, the reason, and the dialog's confirmation, by keys. */
+    private static void changeStatusByKeyboard(Page page, String button, String reason) {
+        Keyboard keys = page.keyboard();
+        tabUntil(page, "document.activeElement.id === '" + button + "'");
+        assertThat(active(page, "getComputedStyle(document.activeElement).outlineStyle + ' '"
+                + " + document.activeElement.hasAttribute('focus-ring')")).contains("true");
+        keys.press("Enter");
+        page.locator("#status-reason").waitFor();
+        tabUntil(page, "!!document.activeElement.closest('#status-effectiveOn')");
+        LocalDate today = LocalDate.now(Guangzhou.ZONE);
+        keys.type(today.getMonthValue() + "/" + today.getDayOfMonth() + "/" + today.getYear());
+        keys.press("Enter");
+        tabUntil(page, "!!document.activeElement.closest('#status-reason')");
+        keys.type(reason);
+        tabUntil(page, "document.activeElement.id === 'status-confirm'");
+        keys.press("Enter");
+        page.locator("#status-reason").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+    }
+
+    private String status(long agreement) {
+        return jdbc.sql("select status from agreement where id = :id").param("id", agreement).query(String.class).single();
     }
 
     private static String active(Page page, String expression) {

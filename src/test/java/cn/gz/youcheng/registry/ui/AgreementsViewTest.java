@@ -114,6 +114,25 @@ class AgreementsViewTest extends KaribuTest {
     }
 
     @Test
+    void choosingARowOpensItsPartnersEditorAgainAndAgain() {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<cn.gz.youcheng.registry.query.PartnerRow> grid =
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("admin-grid"));
+        var fukuoka = com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0);
+
+        // What a click and the keyboard's Space on a row both do: choose it.
+        grid.asSingleSelect().setValue(fukuoka);
+        PartnerEditor editor = _get(PartnerEditor.class, spec -> { });
+        assertThat(editor.nameZh.getValue()).isEqualTo("福冈");
+        // Let go at once, so that the same row opens its editor the next time.
+        assertThat(grid.asSingleSelect().getValue()).isNull();
+
+        editor.close();
+        grid.asSingleSelect().setValue(fukuoka);
+        assertThat(LocatorJ._find(PartnerEditor.class)).hasSize(1);
+    }
+
+    @Test
     void aFormWithErrorsSavesNothing() {
         int partners = count();
         _click(_get(Button.class, spec -> spec.withId("add-partner")));
