@@ -2,21 +2,20 @@ package cn.gz.youcheng.base.ui;
 
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.applayout.AppLayout;
-import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.Scroller;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
@@ -24,23 +23,26 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The frame around every view: the app's name, the language switch, sign-in or sign-out, and a menu built
- * from the {@code @Menu} entries of the views the visitor may open.
+ * The frame around every view: a header with the app's name, a menu built from the {@code @Menu} entries of
+ * the views the visitor may open, high contrast, the language switch, and sign-in or sign-out; below it, the
+ * view. Plain elements rather than an app layout with a drawer (decision record 0022): every component here
+ * is kept on the server for every open page, and a menu of a few links needs no drawer.
  */
 @Layout
 @AnonymousAllowed
-class MainLayout extends AppLayout implements LocaleChangeObserver {
+class MainLayout extends Div implements RouterLayout, LocaleChangeObserver, AfterNavigationObserver {
 
     private final Span appName = new Span();
     /**
      * The other language, by its own name: one click switches. A drop-down of two was the largest part of
      * the frame a visitor's page keeps on the server.
      */
-    private final Button language = new Button();
-    private final SideNav nav = new SideNav();
+    private final NativeButton language = new NativeButton();
+    /** The views the visitor may open: the banner's navigation landmark. */
+    private final Nav menu = new Nav();
 
     private final AuthenticationContext authentication;
-    private final HorizontalLayout account = new HorizontalLayout();
+    private final Span account = new Span();
     /**
      * The first thing the keyboard reaches: past the frame, to the page's own content (WCAG 2.4.1). Hidden
      * until focused (styles.css). A button, not a link: the page's base address is the application's root,
@@ -55,14 +57,18 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
      * rather than wrapped, since a wrapper would cost every visitor's page another element on the server.
      */
     private @Nullable HasElement content;
+    /** Where the visitor is, which the menu marks as the current page. */
+    private String path = "";
 
     MainLayout(AuthenticationContext authentication) {
         this.authentication = authentication;
-        appName.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        addClassName("frame");
+        appName.addClassName("frame-name");
+        menu.addClassName("frame-menu");
         language.setId("language");
-        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        language.addClassName("frame-switch");
         language.addClickListener(click -> Language.choose(Language.of(getLocale()).other()));
-        account.setAlignItems(FlexComponent.Alignment.CENTER);
+        account.addClassName("frame-account");
         skipToContent.setId("skip-to-content");
         skipToContent.addClassName("skip-link");
         // The view takes focus for the moment only: a view is a shadow host, and a host with a negative tabindex
@@ -74,33 +80,34 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
             }
         });
         contrast.setId("high-contrast");
-        contrast.addClassName("contrast-toggle");
+        contrast.addClassName("frame-switch");
         contrast.getElement().setAttribute("aria-pressed", String.valueOf(contrasted));
         contrast.addClickListener(click -> {
             contrasted = !contrasted;
             contrast.getElement().setAttribute("aria-pressed", String.valueOf(contrasted));
             HighContrast.choose(UI.getCurrent(), contrasted);
         });
-        HorizontalLayout bar = new HorizontalLayout(skipToContent, new DrawerToggle(), appName, contrast, language, account);
-        bar.setAlignItems(FlexComponent.Alignment.CENTER);
-        // On a narrow screen the switches go to a second line rather than out of sight (styles.css).
+        // On a narrow screen or with large text, the menu and the switches wrap rather than go out of sight
+        // (styles.css).
+        Header bar = new Header(skipToContent, appName, menu, contrast, language, account);
         bar.addClassName("frame-bar");
-        bar.setWidthFull();
-        bar.expand(appName);
-        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
-        addToNavbar(bar);
-        addToDrawer(new Scroller(nav));
-        setPrimarySection(Section.DRAWER);
+        add(bar);
     }
 
     /** Every view is the page's main landmark, which the skip button focuses. */
     @Override
     public void showRouterLayoutContent(HasElement view) {
-        super.showRouterLayoutContent(view);
+        RouterLayout.super.showRouterLayoutContent(view);
         content = view;
         if (view != null) {
             view.getElement().setAttribute("role", "main");
         }
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        path = event.getLocation().getPath();
+        markCurrentPage();
     }
 
     @Override
@@ -123,9 +130,32 @@ class MainLayout extends AppLayout implements LocaleChangeObserver {
             signIn.setId("sign-in");
             account.add(signIn);
         });
-        nav.removeAll();
+        menu.removeAll();
+        menu.getElement().setAttribute("aria-label", getTranslation("app.menu"));
         // Menu titles are translation keys, so the menu follows the visitor's language.
-        MenuConfiguration.getMenuEntries().forEach(entry ->
-                nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path())));
+        MenuConfiguration.getMenuEntries().forEach(entry -> menu.add(new Anchor(relative(entry.path()),
+                getTranslation(entry.title()))));
+        markCurrentPage();
+    }
+
+    /** The menu's link to the page the visitor is on says so (WCAG 2.4.8), and is shown so (styles.css). */
+    private void markCurrentPage() {
+        menu.getChildren().forEach(link -> {
+            boolean current = relative(link.getElement().getAttribute("href")).equals(relative(path));
+            if (current) {
+                link.getElement().setAttribute("aria-current", "page");
+            } else {
+                link.getElement().removeAttribute("aria-current");
+            }
+        });
+    }
+
+    /** A view's path relative to the page's base, the application's root: {@code ""} for the directory. */
+    private static String relative(@Nullable String path) {
+        String relative = path == null ? "" : path;
+        while (relative.startsWith("/")) {
+            relative = relative.substring(1);
+        }
+        return relative;
     }
 }

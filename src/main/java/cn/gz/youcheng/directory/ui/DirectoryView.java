@@ -3,6 +3,7 @@ package cn.gz.youcheng.directory.ui;
 import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.CountryOption;
 import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
@@ -41,6 +42,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,6 +82,8 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final Map<String, Grid.Column<PartnerRow>> columns;
 
     private DirectoryFilter filter;
+    /** Whether the window is wide enough for every column (until the browser says, it is). */
+    private boolean wide = true;
     private @Nullable Object summaryShownFor;
 
     DirectoryView(DirectoryQueries queries) {
@@ -164,8 +168,6 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
                 .setKey("level").setSortProperty(DirectorySort.Key.ADMIN_LEVEL.name());
         var signedOn = grid.addColumn(row -> date(row.signedOn())).setKey("signedOn")
                 .setSortProperty(DirectorySort.Key.SIGNED_ON.name()).setFlexGrow(0).setAutoWidth(true);
-        var statusColumn = grid.addColumn(row -> getTranslation("status." + DirectoryParameters.name(row.status())))
-                .setKey("status").setSortProperty(DirectorySort.Key.STATUS.name());
         grid.getColumns().forEach(column -> column.setSortable(true).setResizable(true));
         grid.addItemClickListener(event -> UI.getCurrent().navigate(PartnerView.class,
                 new RouteParameters(PartnerView.ID, String.valueOf(event.getItem().id()))));
@@ -177,8 +179,8 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         // The server keeps the rows a visitor's grid holds; two pages of 25 cover a screen with room to
         // scroll, where the default of 50 kept a hundred rows per visitor (bench/README.md, memory).
         grid.setPageSize(25);
-        return Map.of("list", listColumn, "seq", seq, "nameZh", nameZh, "nameEn", nameEn, "country", country,
-                "continent", continent, "level", level, "signedOn", signedOn, "status", statusColumn);
+        return new LinkedHashMap<>(Map.of("list", listColumn, "seq", seq, "nameZh", nameZh, "nameEn", nameEn,
+                "country", country, "continent", continent, "level", level, "signedOn", signedOn));
     }
 
     /** A name as a link to the partner's page, marked with the name's language, whatever the page's is. */
@@ -216,7 +218,27 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
                 new QueryParameters(DirectoryParameters.format(target, queries.today())));
     }
 
+    /**
+     * The status column only where it tells rows apart: the lists are of active partners unless a visitor asks
+     * for others, and every row would read "active". A column fewer is also less that every visitor's page keeps
+     * on the server (bench/README.md, memory).
+     */
+    private void showStatusColumn(boolean shown) {
+        Grid.Column<PartnerRow> status = columns.get("status");
+        if (shown && status == null) {
+            status = grid.addColumn(row -> getTranslation("status." + DirectoryParameters.name(row.status())))
+                    .setKey("status").setSortProperty(DirectorySort.Key.STATUS.name()).setSortable(true)
+                    .setResizable(true).setHeader(getTranslation("directory.column.status"));
+            status.setVisible(wide);
+            columns.put("status", status);
+        } else if (!shown && status != null) {
+            grid.removeColumn(status);
+            columns.remove("status");
+        }
+    }
+
     private void refresh() {
+        showStatusColumn(filter.status() != AgreementStatus.ACTIVE);
         grid.getDataProvider().refreshAll();
         updateSummary();
         String suffix = DirectoryParameters.querySuffix(filter, queries.today());
@@ -276,9 +298,12 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
 
     /** On a narrow screen: number, the name in the visitor's language, country and date. */
     private void fitColumns(int width) {
-        boolean wide = width >= NARROW_SCREEN;
+        wide = width >= NARROW_SCREEN;
         for (String key : List.of("list", "continent", "level", "status")) {
-            column(key).setVisible(wide);
+            Grid.Column<PartnerRow> column = columns.get(key);
+            if (column != null) {
+                column.setVisible(wide);
+            }
         }
         column("nameZh").setVisible(wide || chinese());
         column("nameEn").setVisible(wide || !chinese());

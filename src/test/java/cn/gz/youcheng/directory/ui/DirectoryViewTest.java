@@ -19,6 +19,8 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -181,13 +183,46 @@ class DirectoryViewTest extends KaribuTest {
     void theLanguageSwitchShowsChineseTextsAndCountryNames() {
         open(Map.of());
 
-        Button language = _get(Button.class, spec -> spec.withId("language"));
+        NativeButton language = _get(NativeButton.class, spec -> spec.withId("language"));
         assertThat(language.getText()).isEqualTo("中文");
         _click(language);
 
         assertThat(UI.getCurrent().getLocale().getLanguage()).isEqualTo("zh");
         assertThat(text("official-sentence")).startsWith("广州与 68 个国家的 107 个城市建立了友好关系");
         assertThat(GridKt._getFormattedRow(grid(), 0)).contains("福冈", "日本", "友好城市");
+    }
+
+    @Test
+    void theStatusColumnIsThereOnlyWhenTheSelectionHoldsOtherStatusesThanActive() {
+        open(Map.of());
+        assertThat(grid().getColumnByKey("status")).isNull();
+        assertThat(grid().getColumns()).hasSize(8);
+
+        open(Map.of("status", List.of("all")));
+        var status = grid().getColumnByKey("status");
+        assertThat(status).isNotNull();
+        assertThat(status.getHeaderText()).isEqualTo("Status");
+        assertThat(GridKt._getFormattedRow(grid(), 0)).last().isEqualTo("Active");
+
+        open(Map.of("status", List.of("active")));
+        assertThat(grid().getColumnByKey("status")).isNull();
+    }
+
+    @Test
+    void theMenuMarksThePageTheVisitorIsOn() {
+        open(Map.of());
+        assertThat(currentPage()).isEqualTo("Partner cities");
+
+        UI.getCurrent().navigate("statistics");
+        assertThat(currentPage()).isEqualTo("Statistics");
+        assertThat(_get(Nav.class, spec -> { }).getChildren()).hasSize(3)
+                .allSatisfy(link -> assertThat(link).isInstanceOf(Anchor.class));
+    }
+
+    private static String currentPage() {
+        return _get(Nav.class, spec -> { }).getChildren()
+                .filter(link -> "page".equals(link.getElement().getAttribute("aria-current")))
+                .map(link -> ((Anchor) link).getText()).reduce((a, b) -> a + ", " + b).orElse("none");
     }
 
     @Test
