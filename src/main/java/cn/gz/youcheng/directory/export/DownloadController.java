@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +29,7 @@ import tools.jackson.databind.ObjectMapper;
  * row by row as the database sends them.
  */
 @RestController
+@EnableConfigurationProperties(OpenDataProperties.class)
 class DownloadController {
 
     static final String COORDINATES_CREDIT = "Coordinates: GeoNames (https://www.geonames.org/), CC BY 4.0";
@@ -35,9 +38,12 @@ class DownloadController {
     private final OfficialListExport officialList;
     private final ObjectMapper json;
     private final Clock clock;
+    private final OpenDataProperties openData;
 
-    DownloadController(DirectoryQueries queries, OfficialListExport officialList, ObjectMapper json, Clock clock) {
+    DownloadController(DirectoryQueries queries, OfficialListExport officialList, ObjectMapper json, Clock clock,
+            OpenDataProperties openData) {
         this.clock = clock;
+        this.openData = openData;
         this.queries = queries;
         this.officialList = officialList;
         this.json = json;
@@ -52,6 +58,9 @@ class DownloadController {
             return;
         }
         download.writeHeaders(response, "text/csv", download.fileName("guangzhou-partners", "csv"));
+        // Where its description is (CSV on the Web), for the same selection.
+        response.setHeader(HttpHeaders.LINK, "<partners.csv-metadata.json" + suffix(download)
+                + ">; rel=\"describedby\"; type=\"application/csvm+json\"");
         Writer out = writer(response);
         if (bom) {
             // Before the printer: it writes the header row as soon as it is created.
@@ -66,6 +75,34 @@ class DownloadController {
                 queries.forEach(download.filter(), rows);
             }
         }
+    }
+
+    /** The CSV's rows as an Excel workbook, for Excel and WPS: the same filters, written as the database sends them. */
+    @GetMapping("/export/partners.xlsx")
+    void xlsx(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        DownloadRequest download = DownloadRequest.of(request, queries, "xlsx");
+        if (download.notModified(request, response)) {
+            return;
+        }
+        download.writeHeaders(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                download.fileName("guangzhou-partners", "xlsx"));
+        response.setBufferSize(1 << 16);
+        try (PartnerXlsx xlsx = new PartnerXlsx(response.getOutputStream());
+                RowPipe<PartnerRow> rows = new RowPipe<>("xlsx-download", xlsx::print)) {
+            queries.forEach(download.filter(), rows);
+        }
+    }
+
+    /** The CSV's columns, datatypes, titles in both languages and terms, as CSV on the Web metadata. */
+    @GetMapping("/export/partners.csv-metadata.json")
+    void csvMetadata(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        DownloadRequest download = DownloadRequest.of(request, queries, "csvm");
+        if (download.notModified(request, response)) {
+            return;
+        }
+        download.writeHeaders(response, "application/csvm+json", null);
+        json.writeValue(response.getOutputStream(), CsvMetadata.of("partners.csv" + suffix(download),
+                download.version().changedAt(), openData));
     }
 
     @GetMapping("/export/partners.json")
@@ -137,6 +174,11 @@ class DownloadController {
         try (Writer out = writer(response)) {
             officialList.write(download.filter(), out);
         }
+    }
+
+    /** The selection's filters as a query, as the directory writes them: the same for the CSV and its description. */
+    private String suffix(DownloadRequest download) {
+        return DirectoryParameters.querySuffix(download.filter(), queries.today());
     }
 
     private static Writer writer(HttpServletResponse response) throws IOException {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -52,11 +53,14 @@ public record DownloadRequest(DirectoryParameters.Parsed parsed, DirectoryQuerie
         return new ServletWebRequest(request, response).checkNotModified(etag, version.changedAt().toEpochMilli());
     }
 
-    void writeHeaders(HttpServletResponse response, String contentType, String fileName) {
+    /** @param fileName the name a browser saves it as; null for a document that is read where it is */
+    public void writeHeaders(HttpServletResponse response, String contentType, @Nullable String fileName) {
         response.setContentType(contentType);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        if (fileName != null) {
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        }
         // Public and shareable, but always revalidated: the ETag makes that cheap.
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().cachePublic().getHeaderValue());
         if (!parsed.ignored().isEmpty()) {

@@ -3,8 +3,16 @@ package cn.gz.youcheng.directory.export;
 import cn.gz.youcheng.base.Text;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.query.PartnerRow;
+import cn.gz.youcheng.registry.AdminLevel;
+import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.Continent;
+import cn.gz.youcheng.registry.PartnerList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -14,8 +22,31 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class PartnerCsv implements AutoCloseable {
 
-    static final String[] HEADER = {"list", "seq", "name_zh", "name_en", "country_zh", "country_en", "country_iso2",
-            "continent", "admin_level", "signed_on", "status", "lat", "lon"};
+    /**
+     * A column of the file: its name in the header row, its CSV on the Web datatype (a name, or a derived
+     * datatype with its base and constraints), and whether a row may leave it empty.
+     */
+    record Column(String name, Object datatype, boolean optional) {
+    }
+
+    /** The file's columns in order: the header row, and what the metadata (CsvMetadata) says of each. */
+    static final List<Column> COLUMNS = List.of(
+            new Column("list", oneOf(PartnerList.values()), false),
+            // Empty for a partner on no list on the date (a selection of suspended or ended agreements).
+            new Column("seq", Map.of("base", "integer", "minimum", 1), true),
+            new Column("name_zh", "string", false),
+            new Column("name_en", "string", false),
+            new Column("country_zh", "string", false),
+            new Column("country_en", "string", false),
+            new Column("country_iso2", Map.of("base", "string", "format", "[A-Z]{2}"), false),
+            new Column("continent", oneOf(Continent.values()), false),
+            new Column("admin_level", oneOf(AdminLevel.values()), false),
+            new Column("signed_on", "date", false),
+            new Column("status", oneOf(AgreementStatus.values()), false),
+            new Column("lat", Map.of("base", "decimal", "minimum", -90, "maximum", 90), true),
+            new Column("lon", Map.of("base", "decimal", "minimum", -180, "maximum", 180), true));
+
+    static final String[] HEADER = COLUMNS.stream().map(Column::name).toArray(String[]::new);
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
 
@@ -63,6 +94,12 @@ final class PartnerCsv implements AutoCloseable {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + value
                 : value;
+    }
+
+    /** A string that is one of these values' names, as the file writes them. */
+    private static Map<String, String> oneOf(Enum<?>[] values) {
+        return Map.of("base", "string", "format", Arrays.stream(values).map(DirectoryParameters::name)
+                .collect(Collectors.joining("|")));
     }
 
     @Override

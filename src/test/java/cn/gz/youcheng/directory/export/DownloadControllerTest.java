@@ -16,6 +16,7 @@ import cn.gz.youcheng.registry.repository.PartnerRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,6 +164,125 @@ class DownloadControllerTest {
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getCookie("JSESSIONID")).isNull();
+    }
+
+    @Test
+    void theCsvNamesItsCsvOnTheWebDescriptionWhoseColumnsAreItsHeaderInOrderAndFitEveryRow() throws Exception {
+        MockHttpServletResponse csv = fetch("/export/partners.csv?bom=false&status=all");
+        assertThat(csv.getHeader("Link"))
+                .isEqualTo("<partners.csv-metadata.json?status=all>; rel=\"describedby\"; type=\"application/csvm+json\"");
+        List<List<String>> records;
+        try (var parser = org.apache.commons.csv.CSVParser.parse(csv.getContentAsString(StandardCharsets.UTF_8),
+                org.apache.commons.csv.CSVFormat.RFC4180)) {
+            records = parser.stream().map(org.apache.commons.csv.CSVRecord::toList).toList();
+        }
+
+        MockHttpServletResponse described = fetch("/export/partners.csv-metadata.json?status=all");
+        assertThat(described.getContentType()).startsWith("application/csvm+json");
+        assertThat(described.getHeader("Content-Disposition")).isNull();
+        JsonNode metadata = json.readTree(described.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(metadata.get("@context").get(0).asString()).isEqualTo("http://www.w3.org/ns/csvw");
+        assertThat(metadata.get("url").asString()).isEqualTo("partners.csv?status=all");
+        assertThat(metadata.get("dc:license").get("@id").asString()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(metadata.get("dc:source").asString()).contains("GeoNames");
+        assertThat(metadata.get("dc:title").findValuesAsString("@language")).containsExactly("zh", "en");
+        List<JsonNode> columns = new java.util.ArrayList<>();
+        metadata.get("tableSchema").get("columns").forEach(columns::add);
+        assertThat(columns).extracting(column -> column.get("name").asString()).containsExactlyElementsOf(records.getFirst());
+        assertThat(columns).allSatisfy(column -> {
+            assertThat(column.get("titles").get("en").get(0).asString()).isEqualTo(column.get("name").asString());
+            assertThat(column.get("titles").get("zh").asString()).isNotBlank();
+        });
+        // Every value of every row is what its column's datatype says: a CSV on the Web validator's check.
+        assertThat(records).hasSizeGreaterThan(100);
+        for (List<String> row : records.subList(1, records.size())) {
+            for (int i = 0; i < columns.size(); i++) {
+                assertThat(fits(row.get(i), columns.get(i))).as(columns.get(i).get("name").asString() + " = " + row.get(i)
+                        + " in " + row).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theWorkbookHoldsTheCsvsRowsUnderAFrozenHeaderWithDatesAsDatesAndNumbersAsNumbers() throws Exception {
+        List<List<String>> csv;
+        try (var parser = org.apache.commons.csv.CSVParser.parse(fetch("/export/partners.csv?bom=false&status=all")
+                .getContentAsString(StandardCharsets.UTF_8), org.apache.commons.csv.CSVFormat.RFC4180)) {
+            csv = parser.stream().map(org.apache.commons.csv.CSVRecord::toList).toList();
+        }
+
+        MockHttpServletResponse response = fetch("/export/partners.xlsx?status=all");
+        assertThat(response.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(response.getHeader("Content-Disposition")).contains("guangzhou-partners-" + queries.today() + ".xlsx");
+        byte[] file = response.getContentAsByteArray();
+        List<org.dhatim.fastexcel.reader.Row> rows;
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(file),
+                new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+            rows = workbook.getFirstSheet().read();
+        }
+
+        assertThat(rows).hasSameSizeAs(csv);
+        assertThat(rows.getFirst().stream().map(org.dhatim.fastexcel.reader.Cell::getText)).containsExactlyElementsOf(csv.getFirst());
+        List<String> header = csv.getFirst();
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> expected = csv.get(r);
+            var row = rows.get(r);
+            for (int c = 0; c < header.size(); c++) {
+                String column = header.get(c);
+                var cell = row.getOptionalCell(c);
+                String where = column + " of row " + r;
+                if (expected.get(c).isEmpty()) {
+                    assertThat(cell.map(org.dhatim.fastexcel.reader.Cell::getText).orElse("")).as(where).isEmpty();
+                } else if (column.equals("signed_on")) {
+                    assertThat(cell.get().getType()).as(where).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+                    assertThat(cell.get().getDataFormatString()).as(where).isEqualTo("yyyy-mm-dd");
+                    assertThat(cell.get().asDate().toLocalDate()).as(where).isEqualTo(LocalDate.parse(expected.get(c)));
+                } else if (List.of("seq", "lat", "lon").contains(column)) {
+                    assertThat(cell.get().getType()).as(where).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+                    assertThat(cell.get().asNumber()).as(where).isEqualByComparingTo(new java.math.BigDecimal(expected.get(c)));
+                } else {
+                    assertThat(cell.get().getType()).as(where).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+                    assertThat(cell.get().asString()).as(where).isEqualTo(expected.get(c));
+                }
+            }
+        }
+        // The header row stays in sight when scrolling.
+        java.nio.file.Path saved = java.nio.file.Files.createTempFile("partners", ".xlsx");
+        try {
+            java.nio.file.Files.write(saved, file);
+            // Read by its central directory, as Excel does: entries streamed with data descriptors.
+            try (var zip = new java.util.zip.ZipFile(saved.toFile())) {
+                String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                assertThat(sheet).contains("ySplit=\"1\"").contains("state=\"frozen\"");
+            }
+        } finally {
+            java.nio.file.Files.delete(saved);
+        }
+    }
+
+    /** Whether a cell is what its column description allows: empty only where its null is, else of its datatype. */
+    private static boolean fits(String value, JsonNode column) {
+        if (value.isEmpty()) {
+            return column.has("null") && !column.get("required").asBoolean();
+        }
+        JsonNode datatype = column.get("datatype");
+        String base = datatype.isString() ? datatype.asString() : datatype.get("base").asString();
+        if (datatype.has("format") && !value.matches(datatype.get("format").asString())) {
+            return false;
+        }
+        java.math.BigDecimal number = switch (base) {
+            case "string" -> null;
+            case "date" -> {
+                LocalDate.parse(value);
+                yield null;
+            }
+            case "integer" -> new java.math.BigDecimal(new java.math.BigInteger(value));
+            case "decimal" -> new java.math.BigDecimal(value);
+            default -> throw new AssertionError("a datatype the test does not know: " + base);
+        };
+        return number == null || (!datatype.has("minimum") || number.compareTo(datatype.get("minimum").decimalValue()) >= 0)
+                && (!datatype.has("maximum") || number.compareTo(datatype.get("maximum").decimalValue()) <= 0);
     }
 
     private MockHttpServletResponse fetch(String url) throws Exception {

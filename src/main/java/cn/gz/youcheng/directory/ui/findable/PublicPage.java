@@ -198,8 +198,10 @@ final class PublicPage {
         content.appendElement("h2").text(texts.get("first-html.downloads"));
         Element list = content.appendElement("ul");
         for (var download : List.of(List.of("export/partners.csv", "directory.download.csv"),
+                List.of("export/partners.xlsx", "directory.download.xlsx"),
                 List.of("export/partners.json", "directory.download.json"),
-                List.of("export/official.txt", "directory.download.official"))) {
+                List.of("export/official.txt", "directory.download.official"),
+                List.of("export/partners.html", "directory.download.print"))) {
             list.appendElement("li").appendElement("a").attr("href", origin + "/" + download.get(0)).text(texts.get(download.get(1)));
         }
         content.appendElement("p").text(texts.get("first-html.scripts"));

@@ -11,11 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -47,13 +44,8 @@ class PrintedListController {
         ListTotals official = queries.totals(DirectoryFilter.official(filter.asOf()));
         PrintedList printed = new PrintedList(language(request));
         String address = directoryAddress(filter);
-        response.setContentType("text/html");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().cachePublic().getHeaderValue());
-        if (!download.parsed().ignored().isEmpty()) {
-            response.setHeader(DownloadRequest.IGNORED_HEADER, String.join(", ",
-                    download.parsed().ignored().stream().map(DirectoryParameters.Ignored::toString).toList()));
-        }
+        // Read where it is, not saved: a page for paper.
+        download.writeHeaders(response, "text/html", null);
         try (Writer out = response.getWriter()) {
             if ("content".equals(request.getParameter("part"))) {
                 out.write(printed.content(rows, totals, official, address).outerHtml());
