@@ -17,12 +17,10 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -71,13 +69,11 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
     private final Details filtersPanel = new Details();
     /** Made when first needed: see {@link MoreFilters}. */
     private @Nullable MoreFilters moreFilters;
-    private final Anchor csv = download("partners.csv");
-    private final Anchor json = download("partners.json");
-    private final Anchor officialText = download("official.txt");
-    /** The whole selection as one table for paper, which the page also prints in place of its grid. */
-    private final Anchor printable = new Anchor();
-    private final Anchor charts = new Anchor();
-    private final Anchor map = new Anchor();
+    /**
+     * The selection's downloads, its printable list, charts and map: links written as one element's HTML,
+     * since a component for each link would be kept on the server for every visitor (decision record 0022).
+     */
+    private final Div links = new Div();
     private final Grid<PartnerRow> grid = new Grid<>(PartnerRow.class, false);
     private final Map<String, Grid.Column<PartnerRow>> columns;
 
@@ -108,16 +104,9 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
                 moreFilters();
             }
         });
-        printable.setId("link-printable");
-        printable.getElement().setAttribute("router-ignore", true);
-        printable.setTarget(AnchorTarget.BLANK);
-        charts.setId("link-statistics");
-        map.setId("link-map");
-        HorizontalLayout downloads = new HorizontalLayout(csv, json, officialText, printable, charts, map);
-        downloads.setSpacing(true);
-        downloads.getStyle().set("flex-wrap", "wrap");
-
-        add(title, officialSentence, summary, notice, text, filtersPanel, downloads, grid);
+        links.setId("selection-links");
+        links.addClassName("selection-links");
+        add(title, officialSentence, summary, notice, text, filtersPanel, links, grid);
         setFlexGrow(1, grid);
     }
 
@@ -242,12 +231,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         grid.getDataProvider().refreshAll();
         updateSummary();
         String suffix = DirectoryParameters.querySuffix(filter, queries.today());
-        csv.setHref("export/partners.csv" + suffix);
-        json.setHref("export/partners.json" + suffix);
-        officialText.setHref("export/official.txt" + suffix);
-        printable.setHref("export/partners.html" + suffix);
-        charts.setHref("statistics" + suffix);
-        map.setHref("map" + suffix);
+        showLinks();
     }
 
     private void updateSummary() {
@@ -274,12 +258,7 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         text.setLabel(getTranslation("directory.filter.text"));
         text.setPlaceholder(getTranslation("directory.filter.text.placeholder"));
         filtersPanel.setSummaryText(getTranslation("directory.filters"));
-        csv.setText(getTranslation("directory.download.csv"));
-        json.setText(getTranslation("directory.download.json"));
-        officialText.setText(getTranslation("directory.download.official"));
-        printable.setText(getTranslation("directory.download.print"));
-        charts.setText(getTranslation("directory.link.statistics"));
-        map.setText(getTranslation("directory.link.map"));
+        showLinks();
         for (var entry : columns.entrySet()) {
             entry.getValue().setHeader(getTranslation("directory.column." + entry.getKey()));
         }
@@ -326,14 +305,36 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()));
     }
 
-    private static Anchor download(String file) {
-        Anchor anchor = new Anchor("export/" + file, "");
-        anchor.setId("download-" + file.replace('.', '-'));
-        // A plain HTTP download, not a route: the router must leave it alone.
-        anchor.getElement().setAttribute("router-ignore", true);
-        anchor.getElement().setAttribute("download", true);
-        anchor.setTarget(AnchorTarget.BLANK);
-        return anchor;
+    /** The links of the selection as it is now, in the visitor's language. */
+    private void showLinks() {
+        links.getElement().setProperty("innerHTML", selectionLinks(
+                DirectoryParameters.querySuffix(filter, queries.today()), this::getTranslation));
+    }
+
+    /**
+     * The links' HTML, every text and address escaped by jsoup. Downloads and the printable list are plain
+     * HTTP, not routes: the router leaves them alone, and they open in a tab of their own.
+     */
+    static String selectionLinks(String suffix, java.util.function.BiFunction<String, Object[], String> texts) {
+        org.jsoup.nodes.Element html = new org.jsoup.nodes.Element("span");
+        for (String file : List.of("partners.csv", "partners.xlsx", "partners.json", "official.txt")) {
+            String key = switch (file) {
+                case "partners.csv" -> "directory.download.csv";
+                case "partners.xlsx" -> "directory.download.xlsx";
+                case "partners.json" -> "directory.download.json";
+                default -> "directory.download.official";
+            };
+            html.appendElement("a").id("download-" + file.replace('.', '-')).attr("href", "export/" + file + suffix)
+                    .attr("router-ignore", "").attr("download", "").attr("target", "_blank")
+                    .text(texts.apply(key, new Object[0]));
+        }
+        html.appendElement("a").id("link-printable").attr("href", "export/partners.html" + suffix)
+                .attr("router-ignore", "").attr("target", "_blank").text(texts.apply("directory.download.print", new Object[0]));
+        html.appendElement("a").id("link-statistics").attr("href", "statistics" + suffix)
+                .text(texts.apply("directory.link.statistics", new Object[0]));
+        html.appendElement("a").id("link-map").attr("href", "map" + suffix)
+                .text(texts.apply("directory.link.map", new Object[0]));
+        return html.html();
     }
 
     @Override

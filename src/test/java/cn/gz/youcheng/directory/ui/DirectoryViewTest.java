@@ -60,8 +60,23 @@ class DirectoryViewTest extends KaribuTest {
 
         assertThat(rows()).extracting(PartnerRow::nameEn).containsExactly("Oakland");
         assertThat(currentUrl()).isEqualTo("?q=Oakland");
-        assertThat(_get(Anchor.class, spec -> spec.withId("download-partners-csv")).getHref())
+        assertThat(link("download-partners-csv"))
                 .isEqualTo("export/partners.csv?q=Oakland");
+    }
+
+    @Test
+    void theSelectionsLinksCarryItsFiltersAndEscapeWhatTheVisitorTyped() {
+        open(Map.of("q", List.of("\"><script>alert(1)</script>"), "country", List.of("JP")));
+
+        String html = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("selection-links"))
+                .getElement().getProperty("innerHTML");
+        assertThat(html).doesNotContain("<script");
+        for (String id : List.of("download-partners-csv", "download-partners-xlsx", "download-partners-json",
+                "download-official-txt", "link-printable", "link-statistics", "link-map")) {
+            assertThat(link(id)).as(id).contains("?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E").contains("country=JP");
+        }
+        assertThat(link("download-partners-xlsx")).startsWith("export/partners.xlsx?");
+        assertThat(link("link-map")).startsWith("map?");
     }
 
     @Test
@@ -217,6 +232,13 @@ class DirectoryViewTest extends KaribuTest {
         assertThat(currentPage()).isEqualTo("Statistics");
         assertThat(_get(Nav.class, spec -> { }).getChildren()).hasSize(3)
                 .allSatisfy(link -> assertThat(link).isInstanceOf(Anchor.class));
+    }
+
+    /** The address of one of the selection's links, as the page has them. */
+    private static String link(String id) {
+        String html = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("selection-links"))
+                .getElement().getProperty("innerHTML");
+        return org.jsoup.Jsoup.parseBodyFragment(html).getElementById(id).attr("href");
     }
 
     private static String currentPage() {
