@@ -656,6 +656,16 @@ public final class Benchmark {
         System.out.printf("CSV: %,d bytes in %,d ms (first byte %,d ms); COPY %,d bytes in %,d ms; heap growth %,d bytes%n",
                 timed.bytes, timed.nanos / 1_000_000, timed.firstByte / 1_000_000, copyBytes, copyNanos / 1_000_000,
                 sampled.heapMidway - baseline);
+
+        // The same rows as an Excel workbook: its time, and the live heap halfway through, against the same baseline.
+        URI xlsx = URI.create(app.base() + "/export/partners.xlsx?status=all");
+        Export workbook = export(xlsx, -1, app);
+        long xlsxBaseline = app.liveHeap();
+        Export xlsxSampled = export(xlsx, workbook.bytes / 2, app);
+        report.line("Excel download of the same %,d rows (`/export/partners.xlsx?status=all`): %,.1f MB in %,.1f s "
+                        + "(first byte after %,d ms); live heap halfway through %+,.1f MB against before it started",
+                rows, workbook.bytes / 1e6, workbook.nanos / 1e9, workbook.firstByte / 1_000_000,
+                (xlsxSampled.heapMidway - xlsxBaseline) / 1e6);
     }
 
     record Export(long bytes, long nanos, long firstByte, long heapMidway) {
@@ -683,7 +693,7 @@ public final class Benchmark {
             }
         }
         if (response.statusCode() != 200) {
-            throw new IOException("CSV download answered " + response.statusCode());
+            throw new IOException(csv + " answered " + response.statusCode());
         }
         return new Export(bytes, System.nanoTime() - started, firstByte, heap);
     }
