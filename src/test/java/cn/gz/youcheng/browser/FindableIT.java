@@ -51,6 +51,14 @@ class FindableIT extends BrowserTest {
         Element sydney = english.selectFirst("noscript a:containsOwn(Sydney)");
         assertThat(sydney.attr("href")).matches(url("/partners/") + "\\d+\\?lang=en");
         assertThat(english.select("noscript a[href$=/export/partners.csv]")).hasSize(1);
+        // The data behind the page, as search engines' dataset search reads it.
+        tools.jackson.databind.JsonNode dataset = new tools.jackson.databind.ObjectMapper()
+                .readTree(english.select("script[type=application/ld+json]").first().data());
+        assertThat(dataset.get("@type").asString()).isEqualTo("Dataset");
+        assertThat(dataset.get("name").asString()).isEqualTo("Guangzhou's international partner cities");
+        assertThat(dataset.get("temporalCoverage").asString()).startsWith("1979/");
+        assertThat(dataset.get("distribution").findValuesAsString("contentUrl"))
+                .containsExactly(url("/export/partners.csv"), url("/export/partners.xlsx"), url("/export/partners.json"));
 
         Document chinese = html(http.get(url("/?lang=zh")), 200);
         assertThat(chinese.select("html").attr("lang")).isEqualTo("zh");

@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 
@@ -39,11 +40,13 @@ class DownloadController {
     private final ObjectMapper json;
     private final Clock clock;
     private final OpenDataProperties openData;
+    private final OpenDataCatalog catalog;
 
     DownloadController(DirectoryQueries queries, OfficialListExport officialList, ObjectMapper json, Clock clock,
-            OpenDataProperties openData) {
+            OpenDataProperties openData, OpenDataCatalog catalog) {
         this.clock = clock;
         this.openData = openData;
+        this.catalog = catalog;
         this.queries = queries;
         this.officialList = officialList;
         this.json = json;
@@ -91,6 +94,18 @@ class DownloadController {
                 RowPipe<PartnerRow> rows = new RowPipe<>("xlsx-download", xlsx::print)) {
             queries.forEach(download.filter(), rows);
         }
+    }
+
+    /** The datasets and their files, as a DCAT catalogue in JSON-LD, for open-data portals to harvest. */
+    @GetMapping("/export/catalog.jsonld")
+    void catalog(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        DownloadRequest download = DownloadRequest.of(request, queries, "catalog");
+        if (download.notModified(request, response)) {
+            return;
+        }
+        download.writeHeaders(response, "application/ld+json", null);
+        json.writeValue(response.getOutputStream(),
+                catalog.dcat(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()));
     }
 
     /** The CSV's columns, datatypes, titles in both languages and terms, as CSV on the Web metadata. */

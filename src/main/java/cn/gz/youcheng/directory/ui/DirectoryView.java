@@ -230,7 +230,6 @@ class DirectoryView extends VerticalLayout implements HasDynamicTitle, LocaleCha
         showStatusColumn(filter.status() != AgreementStatus.ACTIVE);
         grid.getDataProvider().refreshAll();
         updateSummary();
-        String suffix = DirectoryParameters.querySuffix(filter, queries.today());
         showLinks();
     }
 

@@ -261,6 +261,40 @@ class DownloadControllerTest {
         }
     }
 
+    @Test
+    void theCatalogueDescribesEachDatasetAndFileThatAnswersAsItSays() throws Exception {
+        MockHttpServletResponse response = fetch("/export/catalog.jsonld");
+        assertThat(response.getContentType()).startsWith("application/ld+json");
+        JsonNode catalog = json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(catalog.get("@context").get("dcat").asString()).isEqualTo("http://www.w3.org/ns/dcat#");
+        assertThat(catalog.get("@type").asString()).isEqualTo("dcat:Catalog");
+        assertThat(catalog.get("dct:title").findValuesAsString("@language")).containsExactly("zh", "en");
+        assertThat(catalog.get("dct:modified").get("@value").asString())
+                .isEqualTo(queries.dataVersion().changedAt().toString());
+        JsonNode datasets = catalog.get("dcat:dataset");
+        assertThat(datasets.size()).isEqualTo(2);
+        assertThat(datasets.get(0).get("dct:temporal").get("dcat:startDate").get("@value").asString()).isEqualTo("1979");
+        assertThat(datasets.get(0).get("dct:title").findValuesAsString("@value"))
+                .contains("Guangzhou's international partner cities");
+        List<String> formats = new java.util.ArrayList<>();
+        for (JsonNode dataset : datasets) {
+            for (JsonNode file : dataset.get("dcat:distribution")) {
+                formats.add(file.get("dct:format").asString());
+                String address = file.get("dcat:downloadURL").get("@id").asString();
+                assertThat(address).startsWith("http://localhost/export/");
+                MockHttpServletResponse download = fetch(address.substring("http://localhost".length()));
+                String mediaType = file.get("dcat:mediaType").get("@id").asString()
+                        .substring("https://www.iana.org/assignments/media-types/".length());
+                assertThat(download.getContentType()).as(address).startsWith(mediaType);
+                if (file.has("dct:conformsTo")) {
+                    fetch(file.get("dct:conformsTo").get("@id").asString().substring("http://localhost".length()));
+                }
+            }
+        }
+        assertThat(formats).containsExactly("CSV", "XLSX", "JSON", "TXT");
+    }
+
     /** Whether a cell is what its column description allows: empty only where its null is, else of its datatype. */
     private static boolean fits(String value, JsonNode column) {
         if (value.isEmpty()) {

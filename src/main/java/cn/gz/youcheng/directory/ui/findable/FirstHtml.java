@@ -4,6 +4,7 @@ import cn.gz.youcheng.base.DatabaseFailures;
 import cn.gz.youcheng.base.LogSafe;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.directory.export.OpenDataCatalog;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.query.PartnerDetails;
@@ -44,10 +45,12 @@ class FirstHtml implements VaadinServiceInitListener {
 
     private final DirectoryQueries queries;
     private final PartnerDetailsQueries details;
+    private final OpenDataCatalog catalog;
 
-    FirstHtml(DirectoryQueries queries, PartnerDetailsQueries details) {
+    FirstHtml(DirectoryQueries queries, PartnerDetailsQueries details, OpenDataCatalog catalog) {
         this.queries = queries;
         this.details = details;
+        this.catalog = catalog;
     }
 
     @Override
@@ -95,6 +98,7 @@ class FirstHtml implements VaadinServiceInitListener {
         } else if (path.isEmpty()) {
             DirectoryFilter today = DirectoryFilter.official(queries.today());
             page.directory(queries.totals(today), queries.page(today, List.of(), 0, PublicPage.MOST_ROWS));
+            page.dataset(catalog.schemaOrgDataset(origin(response.getVaadinRequest()), page.language().locale()));
             found = true;
         } else if (path.equals("statistics") || path.equals("map")) {
             DirectoryFilter today = DirectoryFilter.official(queries.today());

@@ -9,6 +9,7 @@ import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerRow;
 import java.time.LocalDate;
 import java.util.List;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -48,6 +49,16 @@ final class PublicPage {
         this.texts = texts;
         document.select("html").attr("lang", language.code());
         this.content = document.body().prependElement("noscript").appendElement("div").attr("lang", language.code());
+    }
+
+    /** The page's language. */
+    Language language() {
+        return language;
+    }
+
+    /** A description of the data the page shows, for search engines' dataset search (JSON-LD, already escaped for a script element). */
+    void dataset(String jsonLd) {
+        document.head().appendElement("script").attr("type", "application/ld+json").appendChild(new DataNode(jsonLd));
     }
 
     /** {@code /}: the official lists today, sister cities first, each by its number. */
