@@ -75,6 +75,11 @@ class AccessibilityIT extends BrowserTest {
             page.navigate(url("/nowhere"));
             page.locator("#not-found").waitFor();
             violations.addAll(check(page, locale + " not found"));
+
+            // The selection as a page for paper, in the page's language.
+            page.navigate(url("/export/partners.html?country=JP&lang=" + locale.substring(0, 2)));
+            page.locator("#printed-list tbody tr").first().waitFor();
+            violations.addAll(check(page, locale + " printable list"));
         }
         assertThat(violations).isEmpty();
     }
