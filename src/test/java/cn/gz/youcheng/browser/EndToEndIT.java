@@ -78,6 +78,8 @@ class EndToEndIT extends BrowserTest {
 
         page.waitForCondition(() -> page.locator("#directory-grid").innerText().contains("Japan"));
         assertThat(page.locator("#official-sentence").innerText()).startsWith("Guangzhou has friendly relations");
+        // The page says it is in English now, to screen readers and to the print script.
+        assertThat(page.evaluate("() => document.documentElement.lang")).isEqualTo("en");
     }
 
     @Test

@@ -115,6 +115,9 @@ class MainLayout extends Div implements RouterLayout, LocaleChangeObserver, Afte
         skipToContent.setText(getTranslation("app.skip-to-content"));
         contrast.setText(getTranslation("app.high-contrast"));
         appName.setText(getTranslation("app.name"));
+        // The page's language follows a switch on the page, as the first HTML's does (WCAG 3.1.1): screen
+        // readers read in it, and the print script asks for the printed list in it.
+        event.getUI().getPage().executeJs("document.documentElement.lang = $0", Language.of(event.getLocale()).code());
         Language other = Language.of(event.getLocale()).other();
         language.setText(other.nativeName());
         // Its name is in the language it names, and is read out in it (GB/T 37668, WCAG 3.1.2).
