@@ -148,13 +148,8 @@ class AccessibilityIT extends BrowserTest {
     void at320PixelsWideNoPageScrollsSidewaysAndTheDirectoryStillSearches() {
         Page page = newPage("en-US");
         page.setViewportSize(320, 640);
-        for (var view : java.util.Map.of("/", "#directory-grid", "/partners/1", "#partner-agreements",
-                "/statistics", "#chart-per-year", "/map", "#partner-map", "/login", "#login-form", "/nowhere", "#not-found")
-                .entrySet()) {
-            String path = view.getKey();
-            page.navigate(url(path));
-            page.locator(view.getValue()).waitFor();
-            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        for (String path : PAGES.keySet()) {
+            open(page, path);
             assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
                     .as("width of " + path + " at 320 px").isLessThanOrEqualTo(320);
         }
@@ -178,13 +173,8 @@ class AccessibilityIT extends BrowserTest {
         page.context().addInitScript("document.addEventListener('DOMContentLoaded',"
                 + " () => document.documentElement.style.fontSize = '200%')");
         int width = page.viewportSize().width;
-        for (var view : java.util.Map.of("/", "#directory-grid", "/partners/1", "#partner-agreements",
-                "/statistics", "#chart-per-year", "/map", "#partner-map", "/login", "#login-form", "/nowhere", "#not-found")
-                .entrySet()) {
-            String path = view.getKey();
-            page.navigate(url(path));
-            page.locator(view.getValue()).waitFor();
-            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        for (String path : PAGES.keySet()) {
+            open(page, path);
             assertThat(active(page, "getComputedStyle(document.body).fontSize")).as("text size on " + path).isEqualTo("32px");
             assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
                     .as("width of " + path).isLessThanOrEqualTo(width);
@@ -317,6 +307,18 @@ class AccessibilityIT extends BrowserTest {
 
     private String status(long agreement) {
         return jdbc.sql("select status from agreement where id = :id").param("id", agreement).query(String.class).single();
+    }
+
+    /** Every public page, the sign-in page and the not-found view, by what shows each is drawn. */
+    private static final java.util.Map<String, String> PAGES = java.util.Map.of("/", "#directory-grid",
+            "/partners/1", "#partner-agreements", "/statistics", "#chart-per-year", "/map", "#partner-map",
+            "/login", "#login-form", "/nowhere", "#not-found");
+
+    /** Opens one of the {@link #PAGES} and waits until it is drawn and quiet. */
+    private void open(Page page, String path) {
+        page.navigate(url(path));
+        page.locator(PAGES.get(path)).waitFor();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
     }
 
     private static String active(Page page, String expression) {
