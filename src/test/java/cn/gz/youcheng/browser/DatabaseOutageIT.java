@@ -65,6 +65,13 @@ class DatabaseOutageIT extends BrowserTest {
         HttpResponse<String> download = get("/export/partners.csv");
         assertThat(download.statusCode()).isEqualTo(503);
         assertThat(download.body()).contains("cannot be reached").doesNotContain("Exception").doesNotContain("at cn.");
+        // The printable list and the Excel download say so the same way, never with the application's page.
+        for (String other : java.util.List.of("/export/partners.html", "/export/partners.xlsx")) {
+            HttpResponse<String> answer = get(other);
+            assertThat(answer.statusCode()).as(other).isEqualTo(503);
+            assertThat(answer.body()).as(other).contains("cannot be reached").doesNotContain("Exception")
+                    .doesNotContain("<html");
+        }
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"DOWN\"");

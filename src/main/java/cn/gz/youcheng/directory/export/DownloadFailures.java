@@ -15,8 +15,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** A download that fails says so in one plain sentence, never with a stack trace. */
-@RestControllerAdvice(assignableTypes = DownloadController.class)
+/**
+ * A download that fails says so in one plain sentence, never with a stack trace: the downloads here, and the
+ * printable list, which is served beside them under {@code /export/}.
+ */
+@RestControllerAdvice(basePackages = {"cn.gz.youcheng.directory.export", "cn.gz.youcheng.directory.ui.printable"})
 class DownloadFailures {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadFailures.class);

@@ -33,7 +33,8 @@ class PrintedListController {
 
     @GetMapping("/export/partners.html")
     void printed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        DownloadRequest download = DownloadRequest.of(request, queries, "html|" + language(request).code() + '|'
+        Language language = language(request);
+        DownloadRequest download = DownloadRequest.of(request, queries, "html|" + language.code() + '|'
                 + request.getParameter("part"));
         if (download.notModified(request, response)) {
             return;
@@ -42,7 +43,7 @@ class PrintedListController {
         List<PartnerRow> rows = queries.page(filter, List.of(), 0, PrintedList.MOST_ROWS);
         ListTotals totals = queries.totals(filter);
         ListTotals official = queries.totals(DirectoryFilter.official(filter.asOf()));
-        PrintedList printed = new PrintedList(language(request));
+        PrintedList printed = new PrintedList(language);
         String address = directoryAddress(filter);
         // Read where it is, not saved: a page for paper.
         download.writeHeaders(response, "text/html", null);

@@ -86,6 +86,16 @@ class PrintedListTest {
     }
 
     @Test
+    void aSelectionOfNoPartnerPrintsItsHeaderAndSaysSo() throws Exception {
+        Document page = Jsoup.parse(fetch("/export/partners.html?q=no-such-partner-anywhere&lang=en")
+                .getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(page.select("#printed-list tbody tr")).isEmpty();
+        assertThat(page.select("#printed-list thead tr.page-header").text()).contains("as of");
+        assertThat(page.select(".about").text()).contains("No partner matches these filters.");
+    }
+
+    @Test
     void aSelectionLargerThanAPrintHoldsSaysHowManyArePrintedAndWhereTheRestAre() {
         List<PartnerRow> rows = queries.page(DirectoryFilter.official(queries.today()), List.of(), 0, 3);
         var totals = queries.totals(DirectoryFilter.official(queries.today()));
