@@ -18,6 +18,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +34,9 @@ import org.hibernate.envers.RelationTargetAuditMode;
 @Entity
 @Audited
 public class Partner {
+
+    /** A Wikidata item id: Q and a number without leading zeros. */
+    public static final String WIKIDATA_ITEM = "Q[1-9][0-9]{0,17}";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,6 +67,14 @@ public class Partner {
     private @Nullable Double longitude;
 
     private @Nullable String coordinateSource;
+
+    /** The place's entry in GeoNames (geonames.org), where the coordinates of the official list came from. */
+    @Positive
+    private @Nullable Long geonamesId;
+
+    /** The place's Wikidata item, for example Q26600 for Fukuoka. */
+    @jakarta.validation.constraints.Pattern(regexp = WIKIDATA_ITEM)
+    private @Nullable String wikidataQid;
 
     @Version
     private long version;
@@ -107,6 +119,20 @@ public class Partner {
         this.latitude = latitude;
         this.longitude = longitude;
         this.coordinateSource = latitude == null ? null : source;
+    }
+
+    /** Says which GeoNames entry and which Wikidata item are this place; either may be unknown. */
+    public void identify(@Nullable Long geonamesId, @Nullable String wikidataQid) {
+        this.geonamesId = geonamesId;
+        this.wikidataQid = wikidataQid;
+    }
+
+    public @Nullable Long getGeonamesId() {
+        return geonamesId;
+    }
+
+    public @Nullable String getWikidataQid() {
+        return wikidataQid;
     }
 
     public Long getId() {

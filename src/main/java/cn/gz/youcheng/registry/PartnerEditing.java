@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param upgradable whether it has an active exchange memorandum and no sister-city agreement
  */
 public record PartnerEditing(long id, long version, String nameZh, String nameEn, String countryIso2, String countryZh,
-        String countryEn, AdminLevel adminLevel, @Nullable Double latitude, @Nullable Double longitude, boolean upgradable,
+        String countryEn, AdminLevel adminLevel, @Nullable Double latitude, @Nullable Double longitude, @Nullable Long geonamesId, @Nullable String wikidataQid, boolean upgradable,
         List<AgreementEditing> agreements) {
 
     /** The agreement that puts the partner on a published list: there is at most one (V8). */

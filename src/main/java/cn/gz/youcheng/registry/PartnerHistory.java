@@ -48,6 +48,8 @@ public class PartnerHistory {
         PARTNER_FIELDS.put("adminLevel", Partner::getAdminLevel);
         PARTNER_FIELDS.put("latitude", Partner::getLatitude);
         PARTNER_FIELDS.put("longitude", Partner::getLongitude);
+        PARTNER_FIELDS.put("geonamesId", Partner::getGeonamesId);
+        PARTNER_FIELDS.put("wikidataQid", Partner::getWikidataQid);
         AGREEMENT_FIELDS.put("kind", Agreement::getKind);
         AGREEMENT_FIELDS.put("signedOn", Agreement::getSignedOn);
         AGREEMENT_FIELDS.put("placeSigned", Agreement::getPlaceSigned);

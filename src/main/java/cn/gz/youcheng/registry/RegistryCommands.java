@@ -11,6 +11,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -66,7 +67,10 @@ public final class RegistryCommands {
             @TextRule(max = NAME_EN, required = true) @Nullable String nameEn,
             @NotNull(message = "validation.required") @Nullable AdminLevel adminLevel,
             @Latitude @Nullable Double latitude,
-            @Longitude @Nullable Double longitude) implements Located {
+            @Longitude @Nullable Double longitude,
+            @Pattern(regexp = "\\s*([1-9][0-9]{0,17})?\\s*", message = "validation.geonames-id") @Nullable String geonamesId,
+            @Pattern(regexp = "\\s*(" + Partner.WIKIDATA_ITEM + ")?\\s*", message = "validation.wikidata-qid") @Nullable String wikidataQid)
+            implements Located {
     }
 
     public record EditAgreement(

@@ -60,7 +60,8 @@ public class RegistryService {
         return partners.findById(id).map(partner -> new PartnerEditing(partner.getId(), partner.getVersion(),
                 partner.getNameZh(), partner.getNameEn(), partner.getCountry().getIso2(),
                 partner.getCountry().getNameZh(), partner.getCountry().getNameEn(), partner.getAdminLevel(),
-                partner.getLatitude(), partner.getLongitude(), partner.upgradableMemorandum().isPresent(),
+                partner.getLatitude(), partner.getLongitude(), partner.getGeonamesId(), partner.getWikidataQid(),
+                partner.upgradableMemorandum().isPresent(),
                 partner.getAgreements().stream().map(a -> new PartnerEditing.AgreementEditing(a.getId(),
                         a.getVersion(), a.getKind(), a.getSignedOn(), a.getPlaceSigned(), a.getSource(), a.getInternalNote(),
                         a.getStatus(), a.latestChangeOn(), a.getStatusChanges().stream()
@@ -118,7 +119,16 @@ public class RegistryService {
                     .filter(other -> !other.getId().equals(partner.getId()))
                     .ifPresent(other -> problems.add(new Problem("nameZh", "validation.partner-exists")));
         }
+        String wikidataQid = Text.stored(command.wikidataQid());
+        if (wikidataQid != null) {
+            partners.findByWikidataQid(wikidataQid)
+                    .filter(other -> !other.getId().equals(partner.getId()))
+                    .ifPresent(other -> problems.add(new Problem("wikidataQid", "validation.wikidata-qid-taken",
+                            other.getNameZh() + " (" + other.getCountry().getNameZh() + ")")));
+        }
         fail(problems);
+        String geonamesId = Text.stored(command.geonamesId());
+        partner.identify(geonamesId == null ? null : Long.valueOf(geonamesId), wikidataQid);
         partner.setNameZh(required(nameZh));
         partner.setNameEn(required(Text.stored(command.nameEn())));
         partner.setAdminLevel(required(command.adminLevel()));

@@ -138,7 +138,7 @@ class RegistryServiceTest {
         assertProblems(() -> registry.upgrade(new Upgrade(fukuoka, version(fukuoka), LocalDate.of(2020, 1, 1), null, null)),
                 "partner");
         assertProblems(() -> registry.editPartner(new EditPartner(fukuoka, version(fukuoka), " ", "Fukuoka",
-                AdminLevel.CITY, 33.6, null)), "nameZh", "longitude");
+                AdminLevel.CITY, 33.6, null, "12ab", "q42")), "nameZh", "longitude", "geonamesId", "wikidataQid");
 
         assertThat(count("partner")).isEqualTo(partners);
         assertThat(count("revision")).isEqualTo(revisions);
@@ -150,15 +150,67 @@ class RegistryServiceTest {
         signIn("first.officer", "EDITOR");
         PartnerEditing seenByBoth = registry.partnerForEditing(kingston).orElseThrow();
         registry.editPartner(new EditPartner(kingston, seenByBoth.version(), "金斯敦", "Kingston, Jamaica",
-                AdminLevel.CITY, seenByBoth.latitude(), seenByBoth.longitude()));
+                AdminLevel.CITY, seenByBoth.latitude(), seenByBoth.longitude(), null, null));
 
         signIn("second.officer", "EDITOR");
         assertThatThrownBy(() -> registry.editPartner(new EditPartner(kingston, seenByBoth.version(), "金斯敦",
-                "Kingston (JM)", AdminLevel.CITY, seenByBoth.latitude(), seenByBoth.longitude())))
+                "Kingston (JM)", AdminLevel.CITY, seenByBoth.latitude(), seenByBoth.longitude(), null, null)))
                 .isInstanceOf(ObjectOptimisticLockingFailureException.class);
 
         assertThat(registry.partnerForEditing(kingston).orElseThrow().nameEn()).isEqualTo("Kingston, Jamaica");
         assertThat(history.of(kingston).getFirst().username()).isEqualTo("first.officer");
+    }
+
+    @Test
+    void anOfficerGivesAPartnerItsWikidataItemAndCorrectsItsGeonamesIdAndTheHistorySaysWhoDidIt() {
+        long bristol = idOf("布里斯托尔");
+        signIn("identifying.officer", "EDITOR");
+        PartnerEditing before = registry.partnerForEditing(bristol).orElseThrow();
+        assertThat(before.geonamesId()).as("from the reference data at the seed load").isEqualTo(2654675L);
+        assertThat(before.wikidataQid()).isNull();
+
+        registry.editPartner(new EditPartner(bristol, before.version(), before.nameZh(), before.nameEn(),
+                before.adminLevel(), before.latitude(), before.longitude(), " 3333134 ", " Q23154 "));
+
+        PartnerEditing after = registry.partnerForEditing(bristol).orElseThrow();
+        assertThat(after.geonamesId()).isEqualTo(3333134L);
+        assertThat(after.wikidataQid()).as("stored without the spaces pasted around it").isEqualTo("Q23154");
+        PartnerHistory.Entry latest = history.of(bristol).getFirst();
+        assertThat(latest.username()).isEqualTo("identifying.officer");
+        assertThat(latest.changes()).extracting(PartnerHistory.FieldChange::field, PartnerHistory.FieldChange::before,
+                PartnerHistory.FieldChange::after).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("geonamesId", "2654675", "3333134"),
+                org.assertj.core.groups.Tuple.tuple("wikidataQid", null, "Q23154"));
+
+        registry.editPartner(new EditPartner(bristol, after.version(), after.nameZh(), after.nameEn(),
+                after.adminLevel(), after.latitude(), after.longitude(), "", ""));
+        PartnerEditing cleared = registry.partnerForEditing(bristol).orElseThrow();
+        assertThat(cleared.geonamesId()).isNull();
+        assertThat(cleared.wikidataQid()).isNull();
+    }
+
+    @Test
+    void aWikidataItemBelongsToOnePartnerAndAMalformedIdentifierIsRefusedByItsField() {
+        long birmingham = idOf("伯明翰");
+        long edinburgh = idOf("爱丁堡");
+        signIn("identifying.officer", "EDITOR");
+        PartnerEditing first = registry.partnerForEditing(birmingham).orElseThrow();
+        registry.editPartner(new EditPartner(birmingham, first.version(), first.nameZh(), first.nameEn(),
+                first.adminLevel(), first.latitude(), first.longitude(), "2655603", "Q2256"));
+        PartnerEditing other = registry.partnerForEditing(edinburgh).orElseThrow();
+        long revisions = count("revision");
+
+        assertProblems(() -> registry.editPartner(new EditPartner(edinburgh, other.version(), other.nameZh(),
+                other.nameEn(), other.adminLevel(), other.latitude(), other.longitude(), "2650225", "Q2256")), "wikidataQid");
+        for (String[] malformed : new String[][] {{"0", "Q1"}, {"-5", "Q1"}, {"2650225", "Q0"}, {"2650225", "Q01"},
+                {"2650225", "P190"}, {"2650225", "https://www.wikidata.org/wiki/Q23436"}, {"1e6", "Q23436"}}) {
+            assertThatThrownBy(() -> registry.editPartner(new EditPartner(edinburgh, other.version(), other.nameZh(),
+                    other.nameEn(), other.adminLevel(), other.latitude(), other.longitude(), malformed[0], malformed[1])))
+                    .as(String.join(" ", malformed)).isInstanceOf(RegistryValidationException.class);
+        }
+        assertThat(count("revision")).isEqualTo(revisions);
+        assertThat(jdbc.sql("select count(*) from partner where wikidata_qid = 'Q2256'").query(Long.class).single())
+                .isEqualTo(1);
     }
 
     private static void assertProblems(Runnable change, String... fields) {

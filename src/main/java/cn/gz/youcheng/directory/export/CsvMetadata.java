@@ -51,9 +51,14 @@ final class CsvMetadata {
             if (column.optional()) {
                 described.put("null", "");
             }
+            if (column.valueUrl() != null) {
+                described.put("valueUrl", column.valueUrl());
+            }
             columns.add(described);
         }
-        table.put("tableSchema", Map.of("columns", columns));
+        // Each row is about the partner whose page is /partners/{id}; the template resolves against this
+        // description's own address, /export/….
+        table.put("tableSchema", Map.of("columns", columns, "primaryKey", "id", "aboutUrl", "../partners/{id}"));
         return table;
     }
 

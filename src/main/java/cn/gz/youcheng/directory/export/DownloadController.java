@@ -169,6 +169,8 @@ class DownloadController {
                 out.writeStringProperty("status", DirectoryParameters.name(row.status()));
                 out.writePOJOProperty("lat", row.latitude());
                 out.writePOJOProperty("lon", row.longitude());
+                out.writePOJOProperty("geonamesId", row.geonamesId());
+                out.writeStringProperty("wikidataQid", row.wikidataQid());
                 out.writeEndObject();
             })) {
                 queries.forEach(filter, rows);

@@ -6,6 +6,7 @@ import cn.gz.youcheng.registry.query.PartnerRow;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementStatus;
 import cn.gz.youcheng.registry.Continent;
+import cn.gz.youcheng.registry.Partner;
 import cn.gz.youcheng.registry.PartnerList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Partners as CSV: RFC 4180 (CRLF, quotes where needed), a header row, names in both languages. Text that
@@ -24,13 +26,20 @@ final class PartnerCsv implements AutoCloseable {
 
     /**
      * A column of the file: its name in the header row, its CSV on the Web datatype (a name, or a derived
-     * datatype with its base and constraints), and whether a row may leave it empty.
+     * datatype with its base and constraints), whether a row may leave it empty, and, for an identifier of
+     * something outside the registry, the address its value stands for (a URI template).
      */
-    record Column(String name, Object datatype, boolean optional) {
+    record Column(String name, Object datatype, boolean optional, @Nullable String valueUrl) {
+
+        Column(String name, Object datatype, boolean optional) {
+            this(name, datatype, optional, null);
+        }
     }
 
     /** The file's columns in order: the header row, and what the metadata (CsvMetadata) says of each. */
     static final List<Column> COLUMNS = List.of(
+            // The partner's public id for life, the number of its page /partners/{id}.
+            new Column("id", Map.of("base", "integer", "minimum", 1), false),
             new Column("list", oneOf(PartnerList.values()), false),
             // Empty for a partner on no list on the date (a selection of suspended or ended agreements).
             new Column("seq", Map.of("base", "integer", "minimum", 1), true),
@@ -44,7 +53,10 @@ final class PartnerCsv implements AutoCloseable {
             new Column("signed_on", "date", false),
             new Column("status", oneOf(AgreementStatus.values()), false),
             new Column("lat", Map.of("base", "decimal", "minimum", -90, "maximum", 90), true),
-            new Column("lon", Map.of("base", "decimal", "minimum", -180, "maximum", 180), true));
+            new Column("lon", Map.of("base", "decimal", "minimum", -180, "maximum", 180), true),
+            new Column("geonames_id", Map.of("base", "integer", "minimum", 1), true, "https://www.geonames.org/{geonames_id}"),
+            new Column("wikidata_qid", Map.of("base", "string", "format", Partner.WIKIDATA_ITEM), true,
+                    "http://www.wikidata.org/entity/{wikidata_qid}"));
 
     static final String[] HEADER = COLUMNS.stream().map(Column::name).toArray(String[]::new);
 
@@ -63,6 +75,7 @@ final class PartnerCsv implements AutoCloseable {
     void print(PartnerRow row) {
         try {
             printer.printRecord(
+                    row.id(),
                     DirectoryParameters.name(row.list()),
                     row.seq(),
                     text(row.nameZh()),
@@ -75,7 +88,9 @@ final class PartnerCsv implements AutoCloseable {
                     row.signedOn(),
                     DirectoryParameters.name(row.status()),
                     row.latitude(),
-                    row.longitude());
+                    row.longitude(),
+                    row.geonamesId(),
+                    row.wikidataQid());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,8 +24,8 @@ final class PartnerXlsx implements AutoCloseable {
     /** Rows of a worksheet after its header (Excel's limit is 1,048,576 rows); more go on to another sheet. */
     static final int ROWS_PER_SHEET = 1_048_575;
     /** Widths in characters, in the CSV's column order; a Chinese character takes two. */
-    private static final List<Double> WIDTHS = List.of(10.0, 7.0, 18.0, 28.0, 14.0, 24.0, 8.0, 15.0, 14.0, 12.0,
-            12.0, 11.0, 11.0);
+    private static final List<Double> WIDTHS = List.of(9.0, 10.0, 7.0, 18.0, 28.0, 14.0, 24.0, 8.0, 15.0, 14.0,
+            12.0, 12.0, 11.0, 11.0, 12.0, 13.0);
     private static final String DATE = "yyyy-mm-dd";
 
     private final Workbook workbook;
@@ -45,6 +45,7 @@ final class PartnerXlsx implements AutoCloseable {
                 sheet = newSheet();
             }
             int column = 0;
+            number(column++, partner.id());
             text(column++, DirectoryParameters.name(partner.list()));
             number(column++, partner.seq());
             text(column++, Text.oneLine(partner.nameZh()));
@@ -58,7 +59,9 @@ final class PartnerXlsx implements AutoCloseable {
             sheet.style(row, column++).format(DATE).set();
             text(column++, DirectoryParameters.name(partner.status()));
             number(column++, partner.latitude());
-            number(column, partner.longitude());
+            number(column++, partner.longitude());
+            number(column++, partner.geonamesId());
+            text(column, partner.wikidataQid());
             if (++row % FLUSH_EVERY == 0) {
                 sheet.flush();
             }

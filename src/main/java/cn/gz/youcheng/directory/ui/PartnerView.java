@@ -3,6 +3,7 @@ package cn.gz.youcheng.directory.ui;
 import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.directory.PlaceIdentifiers;
 import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
 import cn.gz.youcheng.registry.query.PartnerRow;
@@ -52,6 +53,10 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
         partner = partnerId == null ? null : details.partnerToday(partnerId).orElse(null);
         if (partner == null) {
             event.rerouteToError(NotFoundException.class, "partner " + id);
+        } else if (isAttached()) {
+            // From one partner's page to another's (history, a link) the view stays, and no locale change
+            // comes to draw it again.
+            localeChange(new LocaleChangeEvent(event.getUI(), event.getUI().getLocale()));
         }
     }
 
@@ -96,6 +101,21 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
             add(where);
         }
 
+        if (partner.geonamesId() != null || partner.wikidataQid() != null) {
+            Paragraph identifiers = fact("partner.identifiers", "");
+            identifiers.setId("partner-identifiers");
+            if (partner.geonamesId() != null) {
+                identifiers.add(external(PlaceIdentifiers.geonames(partner.geonamesId()), "GeoNames " + partner.geonamesId()));
+            }
+            if (partner.wikidataQid() != null) {
+                if (partner.geonamesId() != null) {
+                    identifiers.add(new Span(" · "));
+                }
+                identifiers.add(external(PlaceIdentifiers.wikidata(partner.wikidataQid()), "Wikidata " + partner.wikidataQid()));
+            }
+            add(identifiers);
+        }
+
         add(new H3(getTranslation("partner.agreements")));
         UnorderedList agreements = new UnorderedList();
         agreements.setId("partner-agreements");
@@ -120,6 +140,12 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
             agreements.add(item);
         }
         add(agreements);
+    }
+
+    private static Anchor external(String href, String text) {
+        Anchor link = new Anchor(href, text);
+        link.setTarget(AnchorTarget.BLANK);
+        return link;
     }
 
     private Paragraph fact(String key, String value) {

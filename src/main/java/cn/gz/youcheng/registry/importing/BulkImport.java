@@ -298,7 +298,8 @@ public class BulkImport {
                 now.nameZh(), Objects.requireNonNullElse(row.nameEn(), now.nameEn()),
                 Objects.requireNonNullElse(row.level(), now.adminLevel()),
                 row.latitude() != null ? row.latitude() : now.latitude(),
-                row.latitude() != null ? row.longitude() : now.longitude());
+                row.latitude() != null ? row.longitude() : now.longitude(),
+                now.geonamesId() == null ? null : now.geonamesId().toString(), now.wikidataQid());
     }
 
     /**

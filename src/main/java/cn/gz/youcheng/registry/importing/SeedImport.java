@@ -22,6 +22,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -109,6 +110,7 @@ public class SeedImport {
                     AdminLevel.valueOf(row.get("admin_level").toUpperCase(Locale.ROOT)));
             partner.locate(Double.valueOf(row.get("lat")), Double.valueOf(row.get("lon")),
                     row.get("source"));
+            partner.identify(geonamesId(row), null);
             Agreement agreement = partner.sign(entry.list().kind(), entry.signedOn());
             agreement.setSource(OfficialFormat.heading(entry.list()));
             partners.save(partner);
@@ -132,6 +134,31 @@ public class SeedImport {
             byKey.put(key(row.get("list"), Integer.parseInt(row.get("seq")), row.get("name_zh"), row.get("country_zh")), row);
         }
         return byKey;
+    }
+
+    /**
+     * The GeoNames ids of the reference data by partner identity (Chinese name, country code), for a database
+     * loaded before the reference data had them.
+     */
+    static Map<String, Long> geonamesIds() {
+        Map<String, Long> ids = new HashMap<>();
+        for (CSVRecord row : records(resource(PARTNERS_REFERENCE))) {
+            Long id = geonamesId(row);
+            if (id != null) {
+                ids.put(identity(row.get("name_zh"), row.get("country_iso2")), id);
+            }
+        }
+        return ids;
+    }
+
+    static String identity(String nameZh, String countryIso2) {
+        return nameZh + '\t' + countryIso2;
+    }
+
+    /** Empty where GeoNames has no entry of its own for the place; reference data of another source may lack the column. */
+    private static @Nullable Long geonamesId(CSVRecord row) {
+        return row.isMapped("geonames_id") && !row.get("geonames_id").isBlank()
+                ? Long.valueOf(row.get("geonames_id").strip()) : null;
     }
 
     private static Iterable<CSVRecord> records(String csv) {

@@ -97,7 +97,8 @@ final class DirectorySql {
     /** Read by position in {@link #rows}: keep the order. */
     private static final String ROW_COLUMNS = """
             select p.id, l.kind, l.seq_in_day, l.seq, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh,
-                   c.name_en as country_en, c.continent, p.admin_level, l.signed_on, l.status, p.latitude, p.longitude
+                   c.name_en as country_en, c.continent, p.admin_level, l.signed_on, l.status, p.latitude, p.longitude,
+                   p.geonames_id, p.wikidata_qid
             """;
 
     /**
@@ -471,7 +472,9 @@ final class DirectorySql {
                     signedOn,
                     AgreementStatus.valueOf(rs.getString(13)),
                     rs.getObject(14, Double.class),
-                    rs.getObject(15, Double.class));
+                    rs.getObject(15, Double.class),
+                    rs.getObject(16, Long.class),
+                    rs.getString(17));
         };
     }
 

@@ -21,6 +21,8 @@ public record PartnerDetails(
         @Nullable Double latitude,
         @Nullable Double longitude,
         @Nullable String coordinateSource,
+        @Nullable Long geonamesId,
+        @Nullable String wikidataQid,
         /* Null when the partner had no agreement signed by the date asked for. */
         @Nullable PartnerRow standing,
         List<AgreementDetails> agreements) {

@@ -41,7 +41,8 @@ public class PartnerDetailsQueries {
         Optional<PartnerRow> standing = PartnerRows.of(database, shared, List.of(id), asOf).stream().findFirst();
         return database.run("""
                         select p.id, p.name_zh, p.name_en, c.iso2, c.name_zh as country_zh, c.name_en as country_en,
-                               c.continent, p.admin_level, p.latitude, p.longitude, p.coordinate_source
+                               c.continent, p.admin_level, p.latitude, p.longitude, p.coordinate_source,
+                               p.geonames_id, p.wikidata_qid
                         from partner p join country c on c.iso2 = p.country_iso2
                         where p.id = :id
                         """)
@@ -51,7 +52,7 @@ public class PartnerDetailsQueries {
                         rs.getString("country_en"), Continent.valueOf(rs.getString("continent")),
                         AdminLevel.valueOf(rs.getString("admin_level")), rs.getObject("latitude", Double.class),
                         rs.getObject("longitude", Double.class), rs.getString("coordinate_source"),
-                        standing.orElse(null), agreements(id)))
+                        rs.getObject("geonames_id", Long.class), rs.getString("wikidata_qid"), standing.orElse(null), agreements(id)))
                 .optional();
     }
 

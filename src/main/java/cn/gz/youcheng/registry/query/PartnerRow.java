@@ -25,11 +25,13 @@ public record PartnerRow(
         LocalDate signedOn,
         AgreementStatus status,
         @Nullable Double latitude,
-        @Nullable Double longitude) {
+        @Nullable Double longitude,
+        @Nullable Long geonamesId,
+        @Nullable String wikidataQid) {
 
     /** The same row with its number in its list. */
     PartnerRow withSeq(@Nullable Integer number) {
         return new PartnerRow(id, list, number, nameZh, nameEn, countryIso2, countryZh, countryEn, continent, adminLevel,
-                signedOn, status, latitude, longitude);
+                signedOn, status, latitude, longitude, geonamesId, wikidataQid);
     }
 }

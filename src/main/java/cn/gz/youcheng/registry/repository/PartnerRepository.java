@@ -12,6 +12,8 @@ public interface PartnerRepository extends JpaRepository<Partner, Long> {
     @Query("select p from Partner p where p.nameZh = ?1 and p.country.iso2 = ?2")
     Optional<Partner> findByIdentity(String nameZh, String countryIso2);
 
+    Optional<Partner> findByWikidataQid(String wikidataQid);
+
     /**
      * The partner, locked until the transaction ends: changes of its agreements' status wait for each other, so
      * that each sees the other's result (at most one active agreement).

@@ -48,6 +48,8 @@ class PartnerEditor extends Dialog {
     final Select<AdminLevel> adminLevel = new Select<>();
     final NumberField latitude = new NumberField();
     final NumberField longitude = new NumberField();
+    final TextField geonamesId = new TextField();
+    final TextField wikidataQid = new TextField();
     // Both set by reload, which the constructor calls.
     @SuppressWarnings("NullAway.Init")
     Button upgrade;
@@ -69,19 +71,25 @@ class PartnerEditor extends Dialog {
         adminLevel.setItemLabelGenerator(l -> getTranslation(Keys.of("level", l)));
         latitude.setLabel(getTranslation("admin.field.latitude"));
         longitude.setLabel(getTranslation("admin.field.longitude"));
+        geonamesId.setLabel(getTranslation("admin.field.geonamesId"));
+        geonamesId.setHelperText(getTranslation("admin.field.geonamesId.help"));
+        geonamesId.setId("edit-geonamesId");
+        wikidataQid.setLabel(getTranslation("admin.field.wikidataQid"));
+        wikidataQid.setHelperText(getTranslation("admin.field.wikidataQid.help"));
+        wikidataQid.setId("edit-wikidataQid");
         nameZh.setMaxLength(RegistryCommands.NAME_ZH);
         nameEn.setMaxLength(RegistryCommands.NAME_EN);
         Map<String, HasValidation> fields = Map.of("nameZh", nameZh, "nameEn", nameEn, "adminLevel", adminLevel,
-                "latitude", latitude, "longitude", longitude);
+                "latitude", latitude, "longitude", longitude, "geonamesId", geonamesId, "wikidataQid", wikidataQid);
         Button saveDetails = new Button(getTranslation("admin.save"));
         saveDetails.setId("edit-save");
         saveDetails.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         saveDetails.addClickListener(event -> {
             run(fields, () -> registry.editPartner(new RegistryCommands.EditPartner(partner.id(), partner.version(),
                     nameZh.getValue(), nameEn.getValue(), adminLevel.getValue(), latitude.getValue(),
-                    longitude.getValue())));
+                    longitude.getValue(), geonamesId.getValue(), wikidataQid.getValue())));
         });
-        add(new FormLayout(nameZh, nameEn, adminLevel, latitude, longitude, saveDetails), content);
+        add(new FormLayout(nameZh, nameEn, adminLevel, latitude, longitude, geonamesId, wikidataQid, saveDetails), content);
         getFooter().add(new Button(getTranslation("admin.close"), event -> close()));
         reload();
     }
@@ -95,7 +103,9 @@ class PartnerEditor extends Dialog {
         adminLevel.setValue(partner.adminLevel());
         latitude.setValue(partner.latitude());
         longitude.setValue(partner.longitude());
-        for (HasValidation field : List.of(nameZh, nameEn, adminLevel, latitude, longitude)) {
+        geonamesId.setValue(partner.geonamesId() == null ? "" : partner.geonamesId().toString());
+        wikidataQid.setValue(java.util.Objects.requireNonNullElse(partner.wikidataQid(), ""));
+        for (HasValidation field : List.of(nameZh, nameEn, adminLevel, latitude, longitude, geonamesId, wikidataQid)) {
             field.setInvalid(false);
         }
         content.removeAll();

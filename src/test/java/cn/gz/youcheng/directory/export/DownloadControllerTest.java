@@ -60,8 +60,10 @@ class DownloadControllerTest {
         String csv = new String(body, StandardCharsets.UTF_8).substring(1);
         String[] records = csv.split("\r\n");
         assertThat(records).hasSize(108);
-        assertThat(records[0]).startsWith("list,seq,name_zh,name_en,");
-        assertThat(records[1]).isEqualTo("sister,1,福冈,Fukuoka,日本,Japan,JP,asia,city,1979-05-02,active,33.6,130.41667");
+        assertThat(records[0]).startsWith("id,list,seq,name_zh,name_en,");
+        long fukuoka = partners.findByIdentity("福冈", "JP").orElseThrow().getId();
+        assertThat(records[1]).as("the partner's id for its page, the place's GeoNames id, no Wikidata item yet")
+                .isEqualTo(fukuoka + ",sister,1,福冈,Fukuoka,日本,Japan,JP,asia,city,1979-05-02,active,33.6,130.41667,1863967,");
         assertThat(csv).doesNotContain("\r\r").doesNotContainPattern("[^\r]\n");
         assertThat(response.getContentType()).startsWith("text/csv").contains("UTF-8");
         assertThat(response.getHeader("Content-Disposition"))
@@ -72,7 +74,7 @@ class DownloadControllerTest {
     void bomFalseLeavesTheByteOrderMarkOut() throws Exception {
         byte[] body = fetch("/export/partners.csv?bom=false").getContentAsByteArray();
 
-        assertThat(new String(body, StandardCharsets.UTF_8)).startsWith("list,seq,");
+        assertThat(new String(body, StandardCharsets.UTF_8)).startsWith("id,list,seq,");
     }
 
     @Test
@@ -126,10 +128,12 @@ class DownloadControllerTest {
         String csv = fetch("/export/partners.csv?bom=false&status=terminated&country=FR")
                 .getContentAsString(StandardCharsets.UTF_8);
 
+        long id = partners.findByIdentity("=HYPERLINK(\"x\")", "FR").orElseThrow().getId();
         assertThat(csv).isEqualTo(String.join("\r\n",
-                "list,seq,name_zh,name_en,country_zh,country_en,country_iso2,continent,admin_level,signed_on,status,lat,lon",
-                "exchange,,\"'=HYPERLINK(\"\"x\"\")\",\"Saint-Malo, \"\"Cité\"\" corsaire\",法国,France,FR,europe,city,"
-                        + "2001-01-01,terminated,,", ""));
+                "id,list,seq,name_zh,name_en,country_zh,country_en,country_iso2,continent,admin_level,signed_on,status,lat,lon,"
+                        + "geonames_id,wikidata_qid",
+                id + ",exchange,,\"'=HYPERLINK(\"\"x\"\")\",\"Saint-Malo, \"\"Cité\"\" corsaire\",法国,France,FR,europe,city,"
+                        + "2001-01-01,terminated,,,,", ""));
         assertThat(fetch("/export/partners.csv?bom=false&status=terminated&country=FR&asOf=2004-12-31")
                 .getContentAsString(StandardCharsets.UTF_8).split("\r\n")).hasSize(1);
     }
@@ -146,6 +150,10 @@ class DownloadControllerTest {
         assertThat(document.get("partners")).allSatisfy(partner ->
                 assertThat(partner.get("continent").asString()).isEqualTo("oceania"));
         assertThat(document.get("partners").get(0).get("nameEn").asString()).isEqualTo("Sydney");
+        assertThat(document.get("partners").get(0).get("id").asLong())
+                .isEqualTo(partners.findByIdentity("悉尼", "AU").orElseThrow().getId());
+        assertThat(document.get("partners").get(0).get("geonamesId").asLong()).isEqualTo(2147714);
+        assertThat(document.get("partners").get(0).get("wikidataQid").isNull()).isTrue();
     }
 
     @Test
@@ -193,6 +201,12 @@ class DownloadControllerTest {
             assertThat(column.get("titles").get("en").get(0).asString()).isEqualTo(column.get("name").asString());
             assertThat(column.get("titles").get("zh").asString()).isNotBlank();
         });
+        // Each row is about the partner page of its id; identifiers of other registers stand for their addresses.
+        assertThat(metadata.get("tableSchema").get("aboutUrl").asString()).isEqualTo("../partners/{id}");
+        assertThat(metadata.get("tableSchema").get("primaryKey").asString()).isEqualTo("id");
+        assertThat(columns).filteredOn(column -> column.has("valueUrl"))
+                .extracting(column -> column.get("valueUrl").asString())
+                .containsExactly("https://www.geonames.org/{geonames_id}", "http://www.wikidata.org/entity/{wikidata_qid}");
         // Every value of every row is what its column's datatype says: a CSV on the Web validator's check.
         assertThat(records).hasSizeGreaterThan(100);
         for (List<String> row : records.subList(1, records.size())) {
@@ -237,7 +251,7 @@ class DownloadControllerTest {
                     assertThat(cell.get().getType()).as(where).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
                     assertThat(cell.get().getDataFormatString()).as(where).isEqualTo("yyyy-mm-dd");
                     assertThat(cell.get().asDate().toLocalDate()).as(where).isEqualTo(LocalDate.parse(expected.get(c)));
-                } else if (List.of("seq", "lat", "lon").contains(column)) {
+                } else if (List.of("id", "seq", "lat", "lon", "geonames_id").contains(column)) {
                     assertThat(cell.get().getType()).as(where).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
                     assertThat(cell.get().asNumber()).as(where).isEqualByComparingTo(new java.math.BigDecimal(expected.get(c)));
                 } else {

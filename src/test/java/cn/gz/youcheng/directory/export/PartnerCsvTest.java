@@ -16,10 +16,11 @@ class PartnerCsvTest {
     void quotesCommasAndQuotesAndEndsRecordsWithCrLf() {
         String csv = write(row("Saint-Denis, \"Réunion\"", "法国", -20.88, 55.45));
 
-        assertThat(csv).startsWith("list,seq,name_zh,name_en,country_zh,country_en,country_iso2,continent,"
-                + "admin_level,signed_on,status,lat,lon\r\n");
+        assertThat(csv).startsWith("id,list,seq,name_zh,name_en,country_zh,country_en,country_iso2,continent,"
+                + "admin_level,signed_on,status,lat,lon,geonames_id,wikidata_qid\r\n");
+        assertThat(csv).contains("\r\n1,exchange,7,");
         assertThat(csv).contains("\"Saint-Denis, \"\"Réunion\"\"\"");
-        assertThat(csv).endsWith(",-20.88,55.45\r\n");
+        assertThat(csv).endsWith(",-20.88,55.45,6690283,Q47045\r\n");
     }
 
     @Test
@@ -41,7 +42,7 @@ class PartnerCsvTest {
         assertThat(PartnerCsv.text("-1")).isEqualTo("'-1");
         assertThat(PartnerCsv.text("\t=x")).as("a tab is no line of its own, and what follows is still neutralised")
                 .isEqualTo("'=x");
-        assertThat(csv).as("numbers are not text").contains(",-122.27,37.8\r\n");
+        assertThat(csv).as("numbers are not text").contains(",-122.27,37.8,6690283,Q47045\r\n");
     }
 
     private static String write(PartnerRow row) {
@@ -54,6 +55,6 @@ class PartnerCsvTest {
 
     private static PartnerRow row(String nameEn, String countryZh, double lat, double lon) {
         return new PartnerRow(1, PartnerList.EXCHANGE, 7, "测试", nameEn, "FR", countryZh, "France", Continent.EUROPE,
-                AdminLevel.CITY, LocalDate.of(2020, 1, 2), AgreementStatus.ACTIVE, lat, lon);
+                AdminLevel.CITY, LocalDate.of(2020, 1, 2), AgreementStatus.ACTIVE, lat, lon, 6690283L, "Q47045");
     }
 }

@@ -12,6 +12,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -27,6 +28,8 @@ class PartnerViewTest extends KaribuTest {
 
     @Autowired
     DirectoryQueries queries;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void english() {
@@ -48,6 +51,31 @@ class PartnerViewTest extends KaribuTest {
         assertThat(_get(UnorderedList.class, spec -> spec.withId("partner-agreements")).getElement().getTextRecursively())
                 .contains("Memorandum on friendly cooperation and exchange")
                 .contains("July 18, 2019: Active");
+        Paragraph identifiers = _get(Paragraph.class, spec -> spec.withId("partner-identifiers"));
+        assertThat(identifiers.getElement().getTextRecursively()).isEqualTo("Identifiers: GeoNames 5378538");
+        assertThat(identifiers.getChildren().filter(Anchor.class::isInstance).map(a -> ((Anchor) a).getHref()))
+                .containsExactly("https://www.geonames.org/5378538");
+    }
+
+    @Test
+    void aPartnerWithoutAGeonamesEntryShowsItsWikidataItemAloneAndOneWithNeitherNoIdentifiers() {
+        jdbc.sql("update partner set wikidata_qid = 'Q213046' where name_zh = '蒂瓦特'").update();
+        try {
+            UI.getCurrent().navigate("partners/" + idOf("Tivat"));
+            Paragraph identifiers = _get(Paragraph.class, spec -> spec.withId("partner-identifiers"));
+            assertThat(identifiers.getElement().getTextRecursively()).isEqualTo("Identifiers: Wikidata Q213046");
+            assertThat(identifiers.getChildren().filter(Anchor.class::isInstance).map(a -> ((Anchor) a).getHref()))
+                    .containsExactly("https://www.wikidata.org/wiki/Q213046");
+
+            // From one partner's page straight to another's, as the browser's history goes.
+            UI.getCurrent().navigate("partners/" + idOf("Hambantota"));
+            assertThat(_get(H2.class, spec -> spec.withId("partner-name")).getElement().getTextRecursively())
+                    .isEqualTo("Hambantota 汉班托塔");
+            assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class,
+                    spec -> spec.withId("partner-identifiers"))).isEmpty();
+        } finally {
+            jdbc.sql("update partner set wikidata_qid = null where name_zh = '蒂瓦特'").update();
+        }
     }
 
     @Test

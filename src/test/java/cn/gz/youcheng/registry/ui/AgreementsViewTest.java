@@ -216,7 +216,7 @@ class AgreementsViewTest extends KaribuTest {
                 "other.officer", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
         PartnerEditing current = registry.partnerForEditing(limassol).orElseThrow();
         registry.editPartner(new RegistryCommands.EditPartner(limassol, current.version(), "利马索", "Limassol (CY)",
-                current.adminLevel(), current.latitude(), current.longitude()));
+                current.adminLevel(), current.latitude(), current.longitude(), null, null));
         SecurityContextHolder.getContext().setAuthentication(mine);
 
         _setValue(editor.nameEn, "Lemesos");
@@ -225,6 +225,26 @@ class AgreementsViewTest extends KaribuTest {
         assertThat(_get(ConfirmDialog.class, spec -> spec.withId("conflict")).isOpened()).isTrue();
         assertThat(jdbc.sql("select name_en from partner where id = :id").param("id", limassol)
                 .query(String.class).single()).isEqualTo("Limassol (CY)");
+    }
+
+    @Test
+    void anOfficerEntersAPartnersWikidataItemInTheEditorAndAMistypedOneIsShownOnItsField() {
+        long praia = idOf("普拉亚");
+        PartnerEditor editor = open(praia);
+        assertThat(editor.geonamesId.getValue()).isEqualTo("3374333");
+        assertThat(editor.wikidataQid.getValue()).isEmpty();
+
+        _setValue(editor.wikidataQid, "W3751");
+        _click(_get(Button.class, spec -> spec.withId("edit-save")));
+        assertThat(editor.wikidataQid.isInvalid()).isTrue();
+        assertThat(editor.wikidataQid.getErrorMessage()).isEqualTo("Q followed by digits, as in Q26600");
+
+        _setValue(editor.wikidataQid, "Q3751");
+        _click(_get(Button.class, spec -> spec.withId("edit-save")));
+        assertThat(editor.wikidataQid.isInvalid()).isFalse();
+        assertThat(jdbc.sql("select wikidata_qid from partner where id = :id").param("id", praia)
+                .query(String.class).single()).isEqualTo("Q3751");
+        assertThat(editor.wikidataQid.getValue()).isEqualTo("Q3751");
     }
 
     private PartnerEditor open(long partnerId) {

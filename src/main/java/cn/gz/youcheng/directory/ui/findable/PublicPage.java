@@ -2,6 +2,7 @@ package cn.gz.youcheng.directory.ui.findable;
 
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.directory.PlaceIdentifiers;
 import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.query.CountryPoint;
 import cn.gz.youcheng.registry.query.ListTotals;
@@ -113,6 +114,18 @@ final class PublicPage {
         if (standing != null) {
             fact("partner.standing", standing.seq() != null ? texts.get("partner.standing.listed", list, standing.seq())
                     : list + " · " + texts.get("status." + DirectoryParameters.name(standing.status())));
+        }
+        if (partner.geonamesId() != null || partner.wikidataQid() != null) {
+            Element identifiers = content.appendElement("p").text(texts.get("partner.identifiers") + ": ");
+            if (partner.geonamesId() != null) {
+                identifiers.appendElement("a").attr("href", PlaceIdentifiers.geonames(partner.geonamesId()))
+                        .text("GeoNames " + partner.geonamesId());
+            }
+            if (partner.wikidataQid() != null) {
+                identifiers.appendText(partner.geonamesId() != null ? " · " : "");
+                identifiers.appendElement("a").attr("href", PlaceIdentifiers.wikidata(partner.wikidataQid()))
+                        .text("Wikidata " + partner.wikidataQid());
+            }
         }
         content.appendElement("h2").text(texts.get("partner.agreements"));
         Element agreements = content.appendElement("ul");

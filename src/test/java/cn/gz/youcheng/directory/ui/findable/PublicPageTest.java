@@ -32,7 +32,7 @@ class PublicPageTest {
         Document document = Jsoup.parse("<html><head></head><body><div id=outlet></div></body></html>");
         PublicPage page = new PublicPage(document, Language.EN, "https://example.org", "", KEYS);
         PartnerRow row = new PartnerRow(7, PartnerList.SISTER, 1, HOSTILE, HOSTILE, "AU", HOSTILE, HOSTILE,
-                Continent.OCEANIA, AdminLevel.CITY, LocalDate.of(1986, 5, 12), AgreementStatus.ACTIVE, null, null);
+                Continent.OCEANIA, AdminLevel.CITY, LocalDate.of(1986, 5, 12), AgreementStatus.ACTIVE, null, null, null, null);
         page.directory(new ListTotals(LocalDate.of(2026, 12, 1), 1, 0, 1), List.of(row));
 
         Document reread = Jsoup.parse(document.outerHtml());
@@ -47,9 +47,9 @@ class PublicPageTest {
         Document document = Jsoup.parse("<html><head></head><body></body></html>");
         PublicPage page = new PublicPage(document, Language.ZH, "https://example.org", "partners/7", KEYS);
         PartnerRow standing = new PartnerRow(7, PartnerList.SISTER, 1, HOSTILE, "Sydney", "AU", "澳大利亚", "Australia",
-                Continent.OCEANIA, AdminLevel.CITY, LocalDate.of(1986, 5, 12), AgreementStatus.ACTIVE, null, null);
+                Continent.OCEANIA, AdminLevel.CITY, LocalDate.of(1986, 5, 12), AgreementStatus.ACTIVE, null, null, null, null);
         page.partner(new PartnerDetails(7, HOSTILE, "Sydney", "AU", "澳大利亚", "Australia", Continent.OCEANIA,
-                AdminLevel.CITY, null, null, null, standing, List.of(new PartnerDetails.AgreementDetails(1,
+                AdminLevel.CITY, null, null, null, 2147714L, "Q3130", standing, List.of(new PartnerDetails.AgreementDetails(1,
                 AgreementKind.SISTER_CITY, LocalDate.of(1986, 5, 12), HOSTILE, HOSTILE, AgreementStatus.ACTIVE,
                 List.of(new PartnerDetails.StatusStep(AgreementStatus.ACTIVE, LocalDate.of(1986, 5, 12), HOSTILE))))));
 

@@ -113,7 +113,8 @@ class PrintedListTest {
         PartnerRow row = queries.page(DirectoryFilter.official(queries.today()), List.of(), 0, 1).getFirst();
         PartnerRow hostile = new PartnerRow(row.id(), row.list(), row.seq(), "<script>alert(1)</script>",
                 "\"><img src=x onerror=alert(1)>", row.countryIso2(), row.countryZh(), row.countryEn(),
-                row.continent(), row.adminLevel(), row.signedOn(), row.status(), row.latitude(), row.longitude());
+                row.continent(), row.adminLevel(), row.signedOn(), row.status(), row.latitude(), row.longitude(), row.geonamesId(),
+                row.wikidataQid());
 
         String html = new PrintedList(Language.ZH).content(List.of(hostile), totals, totals, "https://example.org/?q=<b>")
                 .outerHtml();
