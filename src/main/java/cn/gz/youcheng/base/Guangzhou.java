@@ -13,6 +13,9 @@ public final class Guangzhou {
     public static final String ZONE_ID = "Asia/Shanghai";
     public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
+    /** Guangzhou's item in Wikidata, the subject of its twinnings (property P190) there. */
+    public static final String WIKIDATA_ITEM = "Q16572";
+
     private Guangzhou() {
     }
 }

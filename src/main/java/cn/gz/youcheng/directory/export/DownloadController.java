@@ -6,6 +6,7 @@ import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.query.ListTotals;
 import cn.gz.youcheng.registry.query.PartnerRow;
+import cn.gz.youcheng.registry.query.TwinningQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
@@ -41,9 +42,11 @@ class DownloadController {
     private final Clock clock;
     private final OpenDataProperties openData;
     private final OpenDataCatalog catalog;
+    private final TwinningQueries twinnings;
 
     DownloadController(DirectoryQueries queries, OfficialListExport officialList, ObjectMapper json, Clock clock,
-            OpenDataProperties openData, OpenDataCatalog catalog) {
+            OpenDataProperties openData, OpenDataCatalog catalog, TwinningQueries twinnings) {
+        this.twinnings = twinnings;
         this.clock = clock;
         this.openData = openData;
         this.catalog = catalog;
@@ -177,6 +180,25 @@ class DownloadController {
             }
             out.writeEndArray();
             out.writeEndObject();
+        }
+    }
+
+    /**
+     * The twinnings of the partners that have a Wikidata item, as QuickStatements commands that an editor of
+     * Wikidata pastes into its batch tool. Only partners' items and dates: it takes no filter.
+     */
+    @GetMapping("/export/wikidata.tsv")
+    void wikidata(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        DownloadRequest download = DownloadRequest.of(request, queries, "wikidata");
+        if (download.notModified(request, response)) {
+            return;
+        }
+        download.writeHeaders(response, "text/tab-separated-values",
+                download.fileName("guangzhou-twinnings-quickstatements", "tsv"));
+        try (Writer out = writer(response)) {
+            WikidataStatements statements = new WikidataStatements(out,
+                    ServletUriComponentsBuilder.fromCurrentContextPath().path("/partners/").toUriString());
+            twinnings.forEach(statements::write);
         }
     }
 

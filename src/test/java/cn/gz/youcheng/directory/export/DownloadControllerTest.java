@@ -139,6 +139,38 @@ class DownloadControllerTest {
     }
 
     @Test
+    void wikidataGetsOneTwinningEachWayPerPartnerWithAnItemStartedOnItsAgreementsDayEndedWhenTerminated() throws Exception {
+        // Ended, so that the current lists the other tests count stay as published.
+        transactions.executeWithoutResult(status -> {
+            Partner partner = new Partner("乌普萨拉", "Uppsala", countries.getReferenceById("SE"), AdminLevel.CITY);
+            partner.identify(null, "Q25286");
+            partner.sign(AgreementKind.FRIENDLY_EXCHANGE, LocalDate.of(2003, 4, 5))
+                    .changeStatus(AgreementStatus.TERMINATED, LocalDate.of(2011, 6, 7), "test");
+            partners.save(partner);
+        });
+        long uppsala = partners.findByIdentity("乌普萨拉", "SE").orElseThrow().getId();
+        long fukuoka = partners.findByIdentity("福冈", "JP").orElseThrow().getId();
+        transactions.executeWithoutResult(status -> partners.findById(fukuoka).orElseThrow().identify(1863967L, "Q26600"));
+        try {
+            MockHttpServletResponse response = fetch("/export/wikidata.tsv");
+
+            assertThat(response.getContentType()).startsWith("text/tab-separated-values").contains("UTF-8");
+            assertThat(response.getHeader("Content-Disposition")).contains(".tsv");
+            List<String> lines = List.of(response.getContentAsString(StandardCharsets.UTF_8).split("\n"));
+            assertThat(lines).allSatisfy(line -> assertThat(line.split("\t").length).as(line).isIn(7, 9));
+            assertThat(lines).filteredOn(line -> line.contains("Q26600")).containsExactly(
+                    "Q16572\tP190\tQ26600\tP580\t+1979-05-02T00:00:00Z/11\tS854\t\"http://localhost/partners/" + fukuoka + "\"",
+                    "Q26600\tP190\tQ16572\tP580\t+1979-05-02T00:00:00Z/11\tS854\t\"http://localhost/partners/" + fukuoka + "\"");
+            assertThat(lines).filteredOn(line -> line.startsWith("Q16572\tP190\tQ25286\t")).containsExactly(
+                    "Q16572\tP190\tQ25286\tP580\t+2003-04-05T00:00:00Z/11\tP582\t+2011-06-07T00:00:00Z/11"
+                            + "\tS854\t\"http://localhost/partners/" + uppsala + "\"");
+            assertThat(lines).as("partners without an item are not there").noneMatch(line -> line.contains("\tnull"));
+        } finally {
+            transactions.executeWithoutResult(status -> partners.findById(fukuoka).orElseThrow().identify(1863967L, null));
+        }
+    }
+
+    @Test
     void theJsonCarriesMetadataAndTheSameRows() throws Exception {
         JsonNode document = json.readTree(fetch("/export/partners.json?continent=oceania").getContentAsString(StandardCharsets.UTF_8));
 
