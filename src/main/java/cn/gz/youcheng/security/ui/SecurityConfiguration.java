@@ -45,7 +45,7 @@ class SecurityConfiguration {
             SessionRevocation revocation, MetricsAccess metrics,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/export/**", "/api/**", "/robots.txt", "/sitemap.xml", "/sitemap-*.xml",
+                .requestMatchers("/export/**", "/api/**", "/feed.atom", "/robots.txt", "/sitemap.xml", "/sitemap-*.xml",
                         "/actuator/health",
                         "/actuator/health/**").permitAll()
                 // Request paths, pool and session counts are for the operators: their scraper's addresses
