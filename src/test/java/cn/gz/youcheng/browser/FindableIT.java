@@ -84,6 +84,23 @@ class FindableIT extends BrowserTest {
         assertThat(page.selectFirst("noscript h1 span").attr("lang")).isEqualTo("zh");
         assertThat(page.select("noscript p").eachText()).contains("Country: Australia (AU)");
         assertThat(page.select("noscript li").eachText()).anyMatch(item -> item.startsWith("Sister-city agreement · 1986"));
+        assertThat(page.select("noscript a[href=https://www.geonames.org/2147714]").text()).isEqualTo("GeoNames 2147714");
+    }
+
+    @Test
+    void theChangesFirstHtmlListsTheLatestChangesAndEveryPageNamesTheFeed() {
+        APIRequestContext http = newPage("en-US").request();
+        Document changes = html(http.get(url("/changes?lang=en")), 200);
+
+        assertThat(changes.title()).isEqualTo("Changes to the lists · Guangzhou Friendship Cities");
+        assertThat(changes.select("link[rel=alternate][type=application/atom+xml]").attr("href"))
+                .isEqualTo(url("/feed.atom?lang=en"));
+        assertThat(changes.select("noscript li")).hasSizeBetween(1, 50);
+        assertThat(changes.select("noscript li a").eachAttr("href")).allMatch(href -> href.matches(url("/partners/") + "\\d+\\?lang=en"));
+        assertThat(changes.select("noscript li").eachText()).allMatch(item -> item.matches("(New partner|New agreement|"
+                + "Upgraded to sister city|Suspended|Ended|Reinstated): .+ \\(.+\\) · .+ · in effect from \\d{4}-\\d{2}-\\d{2}.*"));
+        assertThat(html(http.get(url("/?lang=zh")), 200).select("link[type=application/atom+xml]").attr("href"))
+                .isEqualTo(url("/feed.atom?lang=zh"));
     }
 
     @Test

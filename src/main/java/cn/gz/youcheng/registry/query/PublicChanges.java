@@ -52,8 +52,9 @@ public class PublicChanges {
     }
 
     /**
-     * Changes from the {@code offset}-th latest recorded. The history's revisions are numbered in the order
-     * they were recorded, so the newest are read backwards along its primary key, whatever its size.
+     * Changes from the {@code offset}-th latest recorded; changes recorded at once (an import, the seed
+     * load) latest effective first. The history's revisions are numbered in the order they were recorded, so
+     * the newest are read backwards along its primary key, whatever its size.
      */
     public List<Change> latest(int offset, int limit) {
         return jdbc.sql("""
@@ -72,7 +73,7 @@ public class PublicChanges {
                         join partner p on p.id = a.partner_id
                         join country c on c.iso2 = p.country_iso2
                         where h.revtype = 0 and sc.status <> 'SUPERSEDED'
-                        order by h.rev desc, h.id desc
+                        order by h.rev desc, sc.effective_on desc, h.id desc
                         offset :offset limit :limit
                         """)
                 .param("offset", offset)

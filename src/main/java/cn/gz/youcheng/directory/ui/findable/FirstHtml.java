@@ -9,6 +9,7 @@ import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
+import cn.gz.youcheng.registry.query.PublicChanges;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -46,8 +47,10 @@ class FirstHtml implements VaadinServiceInitListener {
     private final DirectoryQueries queries;
     private final PartnerDetailsQueries details;
     private final OpenDataCatalog catalog;
+    private final PublicChanges changes;
 
-    FirstHtml(DirectoryQueries queries, PartnerDetailsQueries details, OpenDataCatalog catalog) {
+    FirstHtml(DirectoryQueries queries, PartnerDetailsQueries details, OpenDataCatalog catalog, PublicChanges changes) {
+        this.changes = changes;
         this.queries = queries;
         this.details = details;
         this.catalog = catalog;
@@ -99,6 +102,9 @@ class FirstHtml implements VaadinServiceInitListener {
             DirectoryFilter today = DirectoryFilter.official(queries.today());
             page.directory(queries.totals(today), queries.page(today, List.of(), 0, PublicPage.MOST_ROWS));
             page.dataset(catalog.schemaOrgDataset(origin(response.getVaadinRequest()), page.language().locale()));
+            found = true;
+        } else if (path.equals("changes")) {
+            page.changes(changes.latest(0, PublicPage.MOST_CHANGES));
             found = true;
         } else if (path.equals("statistics") || path.equals("map")) {
             DirectoryFilter today = DirectoryFilter.official(queries.today());

@@ -2,12 +2,14 @@ package cn.gz.youcheng.directory.ui.findable;
 
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.directory.ChangeWording;
 import cn.gz.youcheng.directory.PlaceIdentifiers;
 import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.query.CountryPoint;
 import cn.gz.youcheng.registry.query.ListTotals;
 import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerRow;
+import cn.gz.youcheng.registry.query.PublicChanges;
 import java.time.LocalDate;
 import java.util.List;
 import org.jsoup.nodes.DataNode;
@@ -24,6 +26,8 @@ final class PublicPage {
 
     /** The directory's first HTML lists at most this many rows; the downloads have every one. */
     static final int MOST_ROWS = 200;
+    /** Changes in the first HTML of {@code /changes}: its first page. */
+    static final int MOST_CHANGES = 50;
 
     /** The interface texts in the page's language. */
     @FunctionalInterface
@@ -150,6 +154,26 @@ final class PublicPage {
         content.appendElement("p").appendElement("a").attr("href", url("", language)).text(texts.get("partner.back"));
     }
 
+    /** {@code /changes}: the latest changes to the lists, each linking to its partner. */
+    void changes(List<PublicChanges.Change> changes) {
+        head(texts.get("changes.title") + " · " + texts.get("app.name"), texts.get("changes.intro"));
+        content.appendElement("h1").text(texts.get("changes.title"));
+        content.appendElement("p").text(texts.get("changes.intro"));
+        content.appendElement("p").appendElement("a").attr("href", feed()).attr("type", "application/atom+xml")
+                .text(texts.get("changes.feed"));
+        Element list = content.appendElement("ul");
+        for (PublicChanges.Change change : changes) {
+            Element item = list.appendElement("li");
+            item.appendElement("a").attr("href", url("partners/" + change.partnerId(), language))
+                    .text(ChangeWording.title(change, language.locale()));
+            item.appendText(" · " + ChangeWording.summary(change, language.locale()));
+        }
+        if (changes.isEmpty()) {
+            content.appendElement("p").text(texts.get("changes.none"));
+        }
+        content.appendElement("p").appendElement("a").attr("href", url("", language)).text(texts.get("partner.back"));
+    }
+
     /** {@code /statistics} and {@code /map}: the lists' totals, and the partners per country as text. */
     void overview(String view, ListTotals totals, List<CountryPoint> countries) {
         String title = texts.get(view + ".title");
@@ -191,12 +215,19 @@ final class PublicPage {
             head.appendElement("link").attr("rel", "alternate").attr("hreflang", other.code()).attr("href", url(path, other));
         }
         head.appendElement("link").attr("rel", "alternate").attr("hreflang", "x-default").attr("href", origin + "/" + path);
+        // Feed readers find the change feed from any page.
+        head.appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml")
+                .attr("title", texts.get("changes.title")).attr("href", feed());
         og(head, "og:type", "website");
         og(head, "og:site_name", texts.get("app.name"));
         og(head, "og:title", title);
         og(head, "og:description", description);
         og(head, "og:url", canonical);
         og(head, "og:locale", chinese() ? "zh_CN" : "en_US");
+    }
+
+    private String feed() {
+        return origin + "/feed.atom?lang=" + language.code();
     }
 
     private static void og(Element head, String property, String value) {
