@@ -2,7 +2,6 @@ package cn.gz.youcheng.directory;
 
 import cn.gz.youcheng.base.Message;
 import cn.gz.youcheng.base.Translations;
-import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.registry.query.PublicChanges.Change;
 import java.util.Locale;
 
@@ -19,7 +18,7 @@ public final class ChangeWording {
 
     /** The partner's name and country in the language. */
     public static String partner(Change change, Locale locale) {
-        return Language.chinese(locale) ? change.nameZh() + "（" + change.countryZh() + "）"
+        return Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? change.nameZh() + "（" + change.countryZh() + "）"
                 : change.nameEn() + " (" + change.countryEn() + ")";
     }
 

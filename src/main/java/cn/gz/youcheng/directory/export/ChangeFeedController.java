@@ -2,7 +2,6 @@ package cn.gz.youcheng.directory.export;
 
 import cn.gz.youcheng.base.Message;
 import cn.gz.youcheng.base.Translations;
-import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.ChangeWording;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
@@ -34,7 +33,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /feed.atom}: the latest changes to the lists as an Atom feed (RFC 4287), in {@code ?lang=}'s
- * language, Chinese by default, for feed readers and portals that follow the registry.
+ * language, Chinese unless {@code lang=en}: a feed has no browser language to follow once subscribed.
  */
 @RestController
 class ChangeFeedController {
@@ -52,28 +51,29 @@ class ChangeFeedController {
         this.openData = openData;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The latest changes to the lists as an Atom feed; lang=zh (default) or en", tags = "changes")
     @GetMapping("/feed.atom")
     void feed(HttpServletRequest request, HttpServletResponse response) throws IOException, FeedException {
-        Language language = language(request);
-        DownloadRequest download = DownloadRequest.of(request, queries, "atom|" + language.code());
+        String lang = "en".equals(request.getParameter("lang")) ? "en" : "zh";
+        DownloadRequest download = DownloadRequest.of(request, queries, "atom|" + lang);
         if (download.notModified(request, response)) {
             return;
         }
-        Locale locale = language.locale();
+        Locale locale = lang.equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         List<PublicChanges.Change> latest = changes.latest(0, ENTRIES);
 
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setUri(uuid("feed|" + language.code()));
+        feed.setUri(uuid("feed|" + lang));
         feed.setTitle(Translations.text(Message.of("app.name"), locale) + " · "
                 + Translations.text(Message.of("changes.title"), locale));
         feed.setDescription(Translations.text(Message.of("changes.intro"), locale));
-        feed.setLanguage(language.code());
-        feed.setLinks(List.of(link(base + "/feed.atom?lang=" + language.code(), "self", "application/atom+xml"),
-                link(base + "/changes?lang=" + language.code(), "alternate", "text/html")));
+        feed.setLanguage(lang);
+        feed.setLinks(List.of(link(base + "/feed.atom?lang=" + lang, "self", "application/atom+xml"),
+                link(base + "/changes?lang=" + lang, "alternate", "text/html")));
         SyndPersonImpl publisher = new SyndPersonImpl();
-        publisher.setName(Language.chinese(locale) ? openData.publisherZh() : openData.publisherEn());
+        publisher.setName(lang.equals("zh") ? openData.publisherZh() : openData.publisherEn());
         feed.setAuthors(List.of(publisher));
         // The feed changes when the registry does; an empty registry's feed dates from its last change too.
         feed.setPublishedDate(Date.from(latest.isEmpty() ? download.version().changedAt() : latest.getFirst().recordedAt()));
@@ -82,7 +82,7 @@ class ChangeFeedController {
             SyndEntry entry = new SyndEntryImpl();
             entry.setUri(uuid("change|" + change.id()));
             entry.setTitle(ChangeWording.title(change, locale));
-            entry.setLink(base + "/partners/" + change.partnerId() + "?lang=" + language.code());
+            entry.setLink(base + "/partners/" + change.partnerId() + "?lang=" + lang);
             entry.setUpdatedDate(Date.from(change.recordedAt()));
             entry.setPublishedDate(Date.from(change.recordedAt()));
             SyndContentImpl summary = new SyndContentImpl();
@@ -117,11 +117,5 @@ class ChangeFeedController {
         link.setRel(rel);
         link.setType(type);
         return link;
-    }
-
-    /** {@code ?lang=}, else Chinese: a feed has no browser language to follow once subscribed. */
-    private static Language language(HttpServletRequest request) {
-        Language asked = Language.parse(request.getParameter("lang"));
-        return asked != null ? asked : Language.ZH;
     }
 }

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.export;
 
+import cn.gz.youcheng.directory.DirectoryFilterParameters;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.importing.OfficialListExport;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
@@ -56,6 +57,8 @@ class DownloadController {
     }
 
     /** UTF-8 with a byte order mark by default, so that Excel shows the Chinese names; {@code bom=false} without. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "The selection as CSV (RFC 4180, UTF-8, formula-safe), described by partners.csv-metadata.json", tags = "downloads")
+    @DirectoryFilterParameters
     @GetMapping("/export/partners.csv")
     void csv(@RequestParam(defaultValue = "true") boolean bom, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
@@ -84,6 +87,8 @@ class DownloadController {
     }
 
     /** The CSV's rows as an Excel workbook, for Excel and WPS: the same filters, written as the database sends them. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "The selection as an Excel workbook: frozen header, dates as dates", tags = "downloads")
+    @DirectoryFilterParameters
     @GetMapping("/export/partners.xlsx")
     void xlsx(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DownloadRequest download = DownloadRequest.of(request, queries, "xlsx");
@@ -100,6 +105,7 @@ class DownloadController {
     }
 
     /** The datasets and their files, as a DCAT catalogue in JSON-LD, for open-data portals to harvest. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "The datasets and their files as a DCAT catalogue (JSON-LD)", tags = "downloads")
     @GetMapping("/export/catalog.jsonld")
     void catalog(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DownloadRequest download = DownloadRequest.of(request, queries, "catalog");
@@ -112,6 +118,8 @@ class DownloadController {
     }
 
     /** The CSV's columns, datatypes, titles in both languages and terms, as CSV on the Web metadata. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "The CSV's W3C CSV on the Web description", tags = "downloads")
+    @DirectoryFilterParameters
     @GetMapping("/export/partners.csv-metadata.json")
     void csvMetadata(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DownloadRequest download = DownloadRequest.of(request, queries, "csvm");
@@ -123,6 +131,8 @@ class DownloadController {
                 download.version().changedAt(), openData));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The selection as JSON with metadata", tags = "downloads")
+    @DirectoryFilterParameters
     @GetMapping("/export/partners.json")
     void json(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DownloadRequest download = DownloadRequest.of(request, queries, "json");
@@ -187,6 +197,7 @@ class DownloadController {
      * The twinnings of the partners that have a Wikidata item, as QuickStatements commands that an editor of
      * Wikidata pastes into its batch tool. Only partners' items and dates: it takes no filter.
      */
+    @io.swagger.v3.oas.annotations.Operation(summary = "QuickStatements for Wikidata: the twinnings (P190) of partners with a Wikidata item", tags = "downloads")
     @GetMapping("/export/wikidata.tsv")
     void wikidata(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DownloadRequest download = DownloadRequest.of(request, queries, "wikidata");
@@ -203,6 +214,8 @@ class DownloadController {
     }
 
     /** The official list in the office's published text format, its total counted from the rows. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "The official list in the office's published text format", tags = "downloads")
+    @DirectoryFilterParameters
     @GetMapping("/export/official.txt")
     void officialText(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DownloadRequest download = DownloadRequest.of(request, queries, "official");

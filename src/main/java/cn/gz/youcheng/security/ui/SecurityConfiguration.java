@@ -46,6 +46,8 @@ class SecurityConfiguration {
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/export/**", "/api/**", "/feed.atom", "/robots.txt", "/sitemap.xml", "/sitemap-*.xml",
+                        // The read API's description and its browsable page.
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                         "/actuator/health",
                         "/actuator/health/**").permitAll()
                 // Request paths, pool and session counts are for the operators: their scraper's addresses

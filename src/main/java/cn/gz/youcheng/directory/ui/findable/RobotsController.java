@@ -30,6 +30,7 @@ class RobotsController {
             Disallow: /login
             """;
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "What crawlers may read", tags = "search engines")
     @GetMapping(value = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> robots() {
         // The sitemap is named by its full address, as the protocol wants.

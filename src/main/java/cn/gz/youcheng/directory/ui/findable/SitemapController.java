@@ -61,6 +61,7 @@ class SitemapController {
         this.partnersPerSitemap = partnersPerSitemap;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The public pages for search engines (sitemaps.org), or an index of sitemaps past 50,000 addresses", tags = "search engines")
     @GetMapping("/sitemap.xml")
     ResponseEntity<StreamingResponseBody> sitemap() {
         int partners = pages.partners();
@@ -83,6 +84,7 @@ class SitemapController {
         }));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "One sitemap of the index", tags = "search engines")
     @GetMapping("/sitemap-{number:[0-9]{1,6}}.xml")
     ResponseEntity<StreamingResponseBody> part(@PathVariable int number) {
         int partners = pages.partners();

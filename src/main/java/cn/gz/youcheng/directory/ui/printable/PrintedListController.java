@@ -1,5 +1,6 @@
 package cn.gz.youcheng.directory.ui.printable;
 
+import cn.gz.youcheng.directory.DirectoryFilterParameters;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.directory.export.DownloadRequest;
@@ -31,6 +32,8 @@ class PrintedListController {
         this.queries = queries;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The selection as one printable table; lang=zh or en, part=content for the table alone", tags = "downloads")
+    @DirectoryFilterParameters
     @GetMapping("/export/partners.html")
     void printed(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Language language = language(request);
