@@ -94,12 +94,14 @@ public class BulkImport {
      */
     private record Wanted(int row, PartnerList list, String nameZh, @Nullable String nameEn, String iso2,
             @Nullable Continent continent, @Nullable AdminLevel level, LocalDate signedOn,
-            @Nullable Double latitude, @Nullable Double longitude, Map<String, String> columns) {
+            @Nullable Double latitude, @Nullable Double longitude, @Nullable String geonamesId,
+            @Nullable String wikidataQid, Map<String, String> columns) {
     }
 
     /** The columns of a CSV in the export's format, by the field of the registry's request they fill. */
     private static final Map<String, String> CSV_COLUMNS = Map.of("nameZh", "name_zh", "nameEn", "name_en",
-            "adminLevel", "admin_level", "latitude", "lat", "longitude", "lon", "signedOn", "signed_on");
+            "adminLevel", "admin_level", "latitude", "lat", "longitude", "lon", "signedOn", "signed_on",
+            "geonamesId", "geonames_id", "wikidataQid", "wikidata_qid");
     /**
      * The columns of the official text, by the field of the registry's request they fill. It has no English name,
      * which a new partner needs: said as the CSV's column, where it can be given.
@@ -245,6 +247,17 @@ public class BulkImport {
                     row.latitude() + "," + row.longitude()));
             detailsChange = true;
         }
+        String geonamesNow = partner.geonamesId() == null ? null : partner.geonamesId().toString();
+        if (row.geonamesId() != null && !row.geonamesId().equals(geonamesNow)) {
+            changes.add(Message.of("import.row.change", "geonames_id", Objects.requireNonNullElse(geonamesNow, "—"),
+                    row.geonamesId()));
+            detailsChange = true;
+        }
+        if (row.wikidataQid() != null && !row.wikidataQid().equals(partner.wikidataQid())) {
+            changes.add(Message.of("import.row.change", "wikidata_qid",
+                    Objects.requireNonNullElse(partner.wikidataQid(), "—"), row.wikidataQid()));
+            detailsChange = true;
+        }
         // A partner has at most one active agreement (V8), and the list it is published in is that one's.
         Optional<PartnerEditing.AgreementEditing> active = partner.activeAgreement();
         boolean upgrade = false;
@@ -299,7 +312,8 @@ public class BulkImport {
                 Objects.requireNonNullElse(row.level(), now.adminLevel()),
                 row.latitude() != null ? row.latitude() : now.latitude(),
                 row.latitude() != null ? row.longitude() : now.longitude(),
-                now.geonamesId() == null ? null : now.geonamesId().toString(), now.wikidataQid());
+                row.geonamesId() != null ? row.geonamesId() : now.geonamesId() == null ? null : now.geonamesId().toString(),
+                row.wikidataQid() != null ? row.wikidataQid() : now.wikidataQid());
     }
 
     /**
@@ -403,8 +417,12 @@ public class BulkImport {
         if ((latitude == null) != (longitude == null)) {
             throw new RowProblem(Message.of("import.row.coordinates"));
         }
+        // An identifier left empty keeps the registry's: a file without the column changes none.
+        String geonamesId = get(record, "geonames_id");
+        String wikidataQid = get(record, "wikidata_qid");
         return new Wanted(number, list, nameZh, nameEn.isEmpty() ? null : nameEn, iso2, continent, level, signedOn,
-                latitude, longitude, CSV_COLUMNS);
+                latitude, longitude, geonamesId.isEmpty() ? null : geonamesId, wikidataQid.isEmpty() ? null : wikidataQid,
+                CSV_COLUMNS);
     }
 
     private @Nullable Message readOfficialText(String text, List<Wanted> wanted, List<Row> errors) {
@@ -426,7 +444,7 @@ public class BulkImport {
                 continue;
             }
             wanted.add(new Wanted(number, entry.list(), Text.clean(entry.nameZh()), null, country.iso2(),
-                    country.continent(), null, entry.signedOn(), null, null, OFFICIAL_COLUMNS));
+                    country.continent(), null, entry.signedOn(), null, null, null, null, OFFICIAL_COLUMNS));
         }
         return null;
     }

@@ -100,6 +100,30 @@ class BulkImportTest {
     }
 
     @Test
+    void aFileGivesPartnersTheirWikidataItemsAndAMalformedOneIsAnErrorUnderItsColumn() {
+        String header = "list,name_zh,name_en,country_iso2,signed_on,geonames_id,wikidata_qid\r\n";
+        String csv = header
+                + "exchange,蒙得维的亚,Montevideo,UY,2019-04-06,,Q1335\r\n"
+                + "exchange,金斯敦,Kingston,JM,2023-02-09,3489854,\r\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+
+        Preview preview = bulkImport.preview("items.csv", bytes);
+
+        assertThat(preview.rows()).extracting(BulkImport.Row::outcome).containsExactly(Outcome.CHANGED, Outcome.UNCHANGED);
+        assertThat(preview.rows().getFirst().detail()).containsExactly(
+                Message.of("import.row.change", "wikidata_qid", "—", "Q1335"));
+        bulkImport.apply(preview, bytes);
+        assertThat(jdbc.sql("select wikidata_qid || ' ' || geonames_id from partner where name_zh = '蒙得维的亚'")
+                .query(String.class).single()).as("an empty cell keeps what the registry has").isEqualTo("Q1335 3441575");
+
+        String malformed = header + "exchange,蒙得维的亚,Montevideo,UY,2019-04-06,34415x,Q01335\r\n";
+        assertThat(bulkImport.preview("bad-items.csv", malformed.getBytes(StandardCharsets.UTF_8)).rows().getFirst().detail())
+                .containsExactlyInAnyOrder(
+                        Message.of("import.row.column", "geonames_id", Message.of("validation.geonames-id")),
+                        Message.of("import.row.column", "wikidata_qid", Message.of("validation.wikidata-qid")));
+    }
+
+    @Test
     void aFileWithAnyBadRowAppliesNothingAndNamesTheRowAndColumn() {
         String csv = HEADER
                 + "exchange,,奥斯陆,Oslo,,,NO,europe,city,2025-01-01,,,\r\n"
