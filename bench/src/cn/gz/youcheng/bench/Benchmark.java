@@ -138,6 +138,10 @@ public final class Benchmark {
             try (AppProcess migrated = startApp(appJar, "migrate")) {
                 System.out.printf("Schema brought up to date by the application's start (%,d ms)%n", migrated.startMillis);
             }
+            // Partners generated before they had identifiers get them as the generator now gives them.
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute(Generator.IDENTIFY_GENERATED);
+            }
             // A migration may have rewritten whole tables: statistics and visibility as after the generator's load.
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("vacuum analyze");
@@ -618,9 +622,9 @@ public final class Benchmark {
 
     private void csvExport(HikariDataSource dataSource, AppProcess app) throws Exception {
         String copy = """
-                copy (select case s.kind when 'SISTER_CITY' then 'sister' else 'exchange' end, d.before + s.seq_in_day,
+                copy (select p.id, case s.kind when 'SISTER_CITY' then 'sister' else 'exchange' end, d.before + s.seq_in_day,
                              p.name_zh, p.name_en, c.name_zh, c.name_en, c.iso2, lower(c.continent), lower(p.admin_level),
-                             s.signed_on, lower(s.status), p.latitude, p.longitude
+                             s.signed_on, lower(s.status), p.latitude, p.longitude, p.geonames_id, p.wikidata_qid
                       from partner_standing s join partner p on p.id = s.partner_id join country c on c.iso2 = p.country_iso2
                       -- 序 as the application adds it up: the counts of the list's earlier days, plus the position.
                       left join (select list_rank, signed_on,

@@ -311,7 +311,8 @@ class AccessibilityIT extends BrowserTest {
 
     /** Every public page, the sign-in page and the not-found view, by what shows each is drawn. */
     private static final java.util.Map<String, String> PAGES = java.util.Map.of("/", "#directory-grid",
-            "/partners/1", "#partner-agreements", "/statistics", "#chart-per-year", "/map", "#partner-map", "/changes", "#changes",
+            "/partners/1", "#partner-agreements", "/statistics", "#chart-per-year", "/map", "#partner-map",
+            "/changes", "#changes", "/anniversaries", "#anniversaries-title",
             "/login", "#login-form", "/nowhere", "#not-found");
 
     /** Opens one of the {@link #PAGES} and waits until it is drawn and quiet. */

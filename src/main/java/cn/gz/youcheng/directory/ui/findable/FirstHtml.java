@@ -9,6 +9,7 @@ import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
+import cn.gz.youcheng.registry.query.Anniversaries;
 import cn.gz.youcheng.registry.query.PublicChanges;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.RouteConfiguration;
@@ -48,9 +49,12 @@ class FirstHtml implements VaadinServiceInitListener {
     private final PartnerDetailsQueries details;
     private final OpenDataCatalog catalog;
     private final PublicChanges changes;
+    private final Anniversaries anniversaries;
 
-    FirstHtml(DirectoryQueries queries, PartnerDetailsQueries details, OpenDataCatalog catalog, PublicChanges changes) {
+    FirstHtml(DirectoryQueries queries, PartnerDetailsQueries details, OpenDataCatalog catalog, PublicChanges changes,
+            Anniversaries anniversaries) {
         this.changes = changes;
+        this.anniversaries = anniversaries;
         this.queries = queries;
         this.details = details;
         this.catalog = catalog;
@@ -105,6 +109,9 @@ class FirstHtml implements VaadinServiceInitListener {
             found = true;
         } else if (path.equals("changes")) {
             page.changes(changes.latest(0, PublicPage.MOST_CHANGES));
+            found = true;
+        } else if (path.equals("anniversaries")) {
+            page.anniversaries(anniversaries.nextTwelveMonths(queries.today()));
             found = true;
         } else if (path.equals("statistics") || path.equals("map")) {
             DirectoryFilter today = DirectoryFilter.official(queries.today());

@@ -2,6 +2,7 @@ package cn.gz.youcheng.directory.ui.findable;
 
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.directory.AnniversaryWording;
 import cn.gz.youcheng.directory.ChangeWording;
 import cn.gz.youcheng.directory.PlaceIdentifiers;
 import cn.gz.youcheng.registry.PartnerList;
@@ -9,6 +10,7 @@ import cn.gz.youcheng.registry.query.CountryPoint;
 import cn.gz.youcheng.registry.query.ListTotals;
 import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerRow;
+import cn.gz.youcheng.registry.query.Anniversaries;
 import cn.gz.youcheng.registry.query.PublicChanges;
 import java.time.LocalDate;
 import java.util.List;
@@ -170,6 +172,28 @@ final class PublicPage {
         }
         if (changes.isEmpty()) {
             content.appendElement("p").text(texts.get("changes.none"));
+        }
+        content.appendElement("p").appendElement("a").attr("href", url("", language)).text(texts.get("partner.back"));
+    }
+
+    /** {@code /anniversaries}: the round anniversaries of the next twelve months, each linking to its partner. */
+    void anniversaries(List<Anniversaries.Anniversary> anniversaries) {
+        head(texts.get("anniversaries.title") + " · " + texts.get("app.name"), texts.get("anniversaries.intro"));
+        content.appendElement("h1").text(texts.get("anniversaries.title"));
+        content.appendElement("p").text(texts.get("anniversaries.intro"));
+        content.appendElement("p").appendElement("a").attr("href", origin + "/export/anniversaries.ics?lang=" + language.code())
+                .attr("type", "text/calendar").text(texts.get("anniversaries.calendar"));
+        Element list = content.appendElement("ul");
+        for (Anniversaries.Anniversary anniversary : anniversaries) {
+            Element item = list.appendElement("li");
+            date(item, anniversary.on());
+            item.appendText(" · ");
+            item.appendElement("a").attr("href", url("partners/" + anniversary.partnerId(), language))
+                    .text(AnniversaryWording.title(anniversary, language.locale()));
+            item.appendText(" · " + AnniversaryWording.summary(anniversary, language.locale()));
+        }
+        if (anniversaries.isEmpty()) {
+            content.appendElement("p").text(texts.get("anniversaries.none"));
         }
         content.appendElement("p").appendElement("a").attr("href", url("", language)).text(texts.get("partner.back"));
     }

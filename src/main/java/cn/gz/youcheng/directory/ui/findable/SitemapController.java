@@ -31,14 +31,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code /sitemap.xml} (sitemaps.org 0.9): the public views and every partner's page, each in both languages
  * with the other as its alternate, and when it last changed by the registry's history. A sitemap holds at
  * most 50,000 addresses: beyond that, {@code /sitemap.xml} is an index of {@code /sitemap-1.xml},
- * {@code /sitemap-2.xml} …, each with the pages of 24,996 partners (and the views in every one's room, listed
+ * {@code /sitemap-2.xml} …, each with the pages of 24,995 partners (and the views in every one's room, listed
  * in the first).
  */
 @RestController
 class SitemapController {
 
     static final int MOST_URLS = 50_000;
-    private static final List<String> VIEWS = List.of("", "statistics", "map", "changes");
+    private static final List<String> VIEWS = List.of("", "statistics", "map", "changes", "anniversaries");
     /** Each page is listed once per language; the first sitemap lists the views too. */
     static final int PARTNERS_PER_SITEMAP = MOST_URLS / Language.values().length - VIEWS.size();
     private static final String SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9";

@@ -54,7 +54,7 @@ class SitemapTest {
 
         List<Long> partners = jdbc.sql("select id from partner order by id").query(Long.class).list();
         List<String> expected = new ArrayList<>();
-        for (String page : Stream.concat(Stream.of("", "statistics", "map", "changes"), partners.stream().map(id -> "partners/" + id)).toList()) {
+        for (String page : Stream.concat(Stream.of("", "statistics", "map", "changes", "anniversaries"), partners.stream().map(id -> "partners/" + id)).toList()) {
             expected.add(ORIGIN + "/" + page + "?lang=zh");
             expected.add(ORIGIN + "/" + page + "?lang=en");
         }
@@ -81,7 +81,7 @@ class SitemapTest {
 
     @Test
     void beyondOneSitemapsAddressesTheSitemapIsAnIndexOfSitemapsThatListEveryPageOnce() throws Exception {
-        // 40 partners per sitemap instead of 24,996: the official list's 107 partners need three.
+        // 40 partners per sitemap instead of 24,995: the official list's 107 partners need three.
         MockMvc http = MockMvcBuilders.standaloneSetup(new SitemapController(pages, queries, 40)).build();
         Document index = xml(fetch(http, "/sitemap.xml"));
         assertThat(index.select("sitemapindex > sitemap > loc").eachText()).containsExactly(
@@ -91,11 +91,11 @@ class SitemapTest {
         for (int number = 1; number <= 3; number++) {
             Document part = xml(fetch(http, "/sitemap-" + number + ".xml"));
             List<String> locs = part.select("url > loc").eachText();
-            assertThat(locs.size()).as("sitemap " + number).isLessThanOrEqualTo(2 * 40 + 2 * 4);
+            assertThat(locs.size()).as("sitemap " + number).isLessThanOrEqualTo(2 * 40 + 2 * 5);
             listed.addAll(locs);
         }
         List<Long> partners = jdbc.sql("select id from partner order by id").query(Long.class).list();
-        assertThat(listed).doesNotHaveDuplicates().hasSize(2 * (4 + partners.size()))
+        assertThat(listed).doesNotHaveDuplicates().hasSize(2 * (5 + partners.size()))
                 .contains(ORIGIN + "/?lang=zh", ORIGIN + "/partners/" + partners.getLast() + "?lang=en");
         assertThat(http.perform(get("/sitemap-4.xml")).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(http.perform(get("/sitemap-0.xml")).andReturn().getResponse().getStatus()).isEqualTo(404);
