@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who changed what of a partner and when, from the audit trail: every revision of the partner and of its
- * agreements, each field with its value before and after.
+ * Who changed what of a partner and when, from the audit trail: every revision of the partner, of its
+ * agreements and of its exchanges, each field with its value before and after.
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,6 +40,7 @@ public class PartnerHistory {
 
     private static final Map<String, Function<Partner, Object>> PARTNER_FIELDS = new LinkedHashMap<>();
     private static final Map<String, Function<Agreement, Object>> AGREEMENT_FIELDS = new LinkedHashMap<>();
+    private static final Map<String, Function<Exchange, Object>> EXCHANGE_FIELDS = new LinkedHashMap<>();
 
     static {
         PARTNER_FIELDS.put("nameZh", Partner::getNameZh);
@@ -56,6 +57,19 @@ public class PartnerHistory {
         AGREEMENT_FIELDS.put("source", Agreement::getSource);
         AGREEMENT_FIELDS.put("internalNote", Agreement::getInternalNote);
         AGREEMENT_FIELDS.put("status", Agreement::getStatus);
+        EXCHANGE_FIELDS.put("startsOn", Exchange::getStartsOn);
+        EXCHANGE_FIELDS.put("endsOn", Exchange::getEndsOn);
+        EXCHANGE_FIELDS.put("exchangeKind", Exchange::getKind);
+        EXCHANGE_FIELDS.put("themes", exchange -> ExchangeTheme.codes(exchange.getThemes()));
+        EXCHANGE_FIELDS.put("titleZh", Exchange::getTitleZh);
+        EXCHANGE_FIELDS.put("titleEn", Exchange::getTitleEn);
+        EXCHANGE_FIELDS.put("summaryZh", Exchange::getSummaryZh);
+        EXCHANGE_FIELDS.put("summaryEn", Exchange::getSummaryEn);
+        EXCHANGE_FIELDS.put("guangzhouUnit", Exchange::getGuangzhouUnit);
+        EXCHANGE_FIELDS.put("partnerUnit", Exchange::getPartnerUnit);
+        EXCHANGE_FIELDS.put("participants", Exchange::getParticipants);
+        EXCHANGE_FIELDS.put("sourceUrl", Exchange::getSourceUrl);
+        EXCHANGE_FIELDS.put("published", Exchange::isPublished);
     }
 
     @SuppressWarnings("NullAway.Init") // injected by JPA
@@ -80,6 +94,15 @@ public class PartnerHistory {
             byAgreement.computeIfAbsent(((Agreement) ((Object[]) row)[0]).getId(), id -> new ArrayList<>()).add(row);
         }
         byAgreement.values().forEach(rows -> entries.addAll(diff(rows, AGREEMENT_FIELDS, a -> "agreement:" + a.getId())));
+        List<?> exchangeRevisions = reader.createQuery().forRevisionsOfEntity(Exchange.class, false, true)
+                .add(AuditEntity.relatedId("partner").eq(partnerId))
+                .addOrder(AuditEntity.revisionNumber().asc())
+                .getResultList();
+        Map<Long, List<Object>> byExchange = new LinkedHashMap<>();
+        for (Object row : exchangeRevisions) {
+            byExchange.computeIfAbsent(((Exchange) ((Object[]) row)[0]).getId(), id -> new ArrayList<>()).add(row);
+        }
+        byExchange.values().forEach(rows -> entries.addAll(diff(rows, EXCHANGE_FIELDS, e -> "exchange:" + e.getId())));
         entries.sort(Comparator.comparingLong(Entry::revision).reversed().thenComparing(Entry::subject));
         return entries;
     }

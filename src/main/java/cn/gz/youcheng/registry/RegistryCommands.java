@@ -9,14 +9,18 @@ import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +39,10 @@ public final class RegistryCommands {
     public static final int SOURCE = 500;
     public static final int REASON = 500;
     public static final int NOTE = 2000;
+    public static final int TITLE = 300;
+    public static final int SUMMARY = 4000;
+    public static final int UNIT = 200;
+    public static final int MOST_PARTICIPANTS = 1_000_000;
 
     private RegistryCommands() {
     }
@@ -107,6 +115,33 @@ public final class RegistryCommands {
                 @Nullable LocalDate effectiveOn, @Nullable String reason) {
             this(agreementId, version, status, effectiveOn, reason, null);
         }
+    }
+
+    /**
+     * An exchange, new ({@code exchangeId} null) or as edited: its day or days, kind, themes, title and summary
+     * in either language or both (a title in at least one: the service says so), the units that led it on
+     * either side, how many took part, where it is published, and whether the public may see it.
+     */
+    public record SaveExchange(
+            @Nullable Long exchangeId,
+            long version,
+            long partnerId,
+            @Nullable Long agreementId,
+            @NotNull(message = "validation.required") @Nullable LocalDate startsOn,
+            @Nullable LocalDate endsOn,
+            @NotNull(message = "validation.required") @Nullable ExchangeKind kind,
+            @NotEmpty(message = "validation.required") Set<ExchangeTheme> themes,
+            @TextRule(max = TITLE) @Nullable String titleZh,
+            @TextRule(max = TITLE) @Nullable String titleEn,
+            @TextRule(max = SUMMARY, shape = Text.Shape.PARAGRAPHS) @Nullable String summaryZh,
+            @TextRule(max = SUMMARY, shape = Text.Shape.PARAGRAPHS) @Nullable String summaryEn,
+            @TextRule(max = UNIT) @Nullable String guangzhouUnit,
+            @TextRule(max = UNIT) @Nullable String partnerUnit,
+            @PositiveOrZero(message = "validation.participants") @Max(value = MOST_PARTICIPANTS,
+                    message = "validation.participants") @Nullable Integer participants,
+            @TextRule(max = SOURCE) @Pattern(regexp = "\\s*(https?://\\S+)?\\s*", message = "validation.source-url")
+            @Nullable String sourceUrl,
+            boolean published) {
     }
 
     /** A latitude in degrees, -90 to 90. */

@@ -150,11 +150,13 @@ class RegistryServiceTest {
         signIn("first.officer", "EDITOR");
         PartnerEditing seenByBoth = registry.partnerForEditing(kingston).orElseThrow();
         registry.editPartner(new EditPartner(kingston, seenByBoth.version(), "金斯敦", "Kingston, Jamaica",
-                AdminLevel.CITY, seenByBoth.latitude(), seenByBoth.longitude(), null, null));
+                AdminLevel.CITY, seenByBoth.latitude(), seenByBoth.longitude(), String.valueOf(seenByBoth.geonamesId()),
+                seenByBoth.wikidataQid()));
 
         signIn("second.officer", "EDITOR");
         assertThatThrownBy(() -> registry.editPartner(new EditPartner(kingston, seenByBoth.version(), "金斯敦",
-                "Kingston (JM)", AdminLevel.CITY, seenByBoth.latitude(), seenByBoth.longitude(), null, null)))
+                "Kingston (JM)", AdminLevel.CITY, seenByBoth.latitude(), seenByBoth.longitude(),
+                String.valueOf(seenByBoth.geonamesId()), seenByBoth.wikidataQid())))
                 .isInstanceOf(ObjectOptimisticLockingFailureException.class);
 
         assertThat(registry.partnerForEditing(kingston).orElseThrow().nameEn()).isEqualTo("Kingston, Jamaica");

@@ -4,9 +4,15 @@ import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.directory.PlaceIdentifiers;
+import cn.gz.youcheng.registry.ExchangeKind;
+import cn.gz.youcheng.registry.ExchangeTheme;
+import cn.gz.youcheng.registry.query.Anniversaries;
+import cn.gz.youcheng.registry.query.DirectoryQueries;
 import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
 import cn.gz.youcheng.registry.query.PartnerRow;
+import cn.gz.youcheng.registry.query.PublicExchanges;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -29,6 +35,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 
 /** One partner: names, place, and every agreement with its status history. */
@@ -39,10 +46,21 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
     static final String ID = "id";
 
     private final PartnerDetailsQueries details;
+    private final PublicExchanges publicExchanges;
+    private final Anniversaries anniversaries;
+    private final DirectoryQueries queries;
     private @Nullable PartnerDetails partner;
+    private List<PublicExchanges.PublicExchange> exchanges = List.of();
+    // The timeline's filters; null for every kind, every theme.
+    private @Nullable ExchangeKind kindShown;
+    private @Nullable ExchangeTheme themeShown;
 
-    PartnerView(PartnerDetailsQueries details) {
+    PartnerView(PartnerDetailsQueries details, PublicExchanges publicExchanges, Anniversaries anniversaries,
+            DirectoryQueries queries) {
         this.details = details;
+        this.publicExchanges = publicExchanges;
+        this.anniversaries = anniversaries;
+        this.queries = queries;
         setMaxWidth("60em");
     }
 
@@ -51,6 +69,9 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
         String id = event.getRouteParameters().get(ID).orElse("");
         Long partnerId = DirectoryParameters.partnerId(id);
         partner = partnerId == null ? null : details.partnerToday(partnerId).orElse(null);
+        exchanges = partner == null ? List.of() : publicExchanges.ofPartner(partner.id());
+        kindShown = null;
+        themeShown = null;
         if (partner == null) {
             event.rerouteToError(NotFoundException.class, "partner " + id);
         } else if (isAttached()) {
@@ -140,6 +161,130 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
             agreements.add(item);
         }
         add(agreements);
+        life(partner);
+    }
+
+    /**
+     * The life of the partnership: how long since the first agreement, the latest published exchange, the next
+     * round anniversary, and the published exchanges, newest first, which a visitor narrows by kind and theme.
+     */
+    private void life(PartnerDetails partner) {
+        LocalDate today = queries.today();
+        H3 heading = new H3(getTranslation("partner.life"));
+        heading.setId("partner-life");
+        add(heading);
+        partner.agreements().stream().map(PartnerDetails.AgreementDetails::signedOn).min(LocalDate::compareTo)
+                .ifPresent(first -> add(fact("partner.life.since", getTranslation("partner.life.years",
+                        java.time.Period.between(first, today).getYears(), date(first)))));
+        Paragraph latest = fact("partner.life.latest-exchange", exchanges.stream()
+                .map(PublicExchanges.PublicExchange::startsOn).filter(day -> !day.isAfter(today)).findFirst()
+                .map(this::date).orElse(getTranslation("partner.life.no-exchange")));
+        latest.setId("partner-latest-exchange");
+        add(latest);
+        anniversaries.nextOf(partner.id(), today).ifPresent(next -> {
+            Paragraph anniversary = fact("partner.life.next-anniversary",
+                    getTranslation("partner.life.anniversary", next.years(), date(next.on())));
+            anniversary.setId("partner-next-anniversary");
+            add(anniversary);
+        });
+        if (exchanges.isEmpty()) {
+            return;
+        }
+        Select<ExchangeKind> kind = new Select<>();
+        kind.setId("exchange-kind-filter");
+        kind.setLabel(getTranslation("partner.exchanges.kind"));
+        kind.setItems(java.util.Arrays.stream(ExchangeKind.values())
+                .filter(value -> exchanges.stream().anyMatch(e -> e.kind() == value)).toList());
+        kind.setEmptySelectionAllowed(true);
+        kind.setEmptySelectionCaption(getTranslation("partner.exchanges.all"));
+        kind.setItemLabelGenerator(value -> value == null ? getTranslation("partner.exchanges.all")
+                : getTranslation("exchange.kind." + DirectoryParameters.name(value)));
+        kind.setValue(kindShown);
+        Select<ExchangeTheme> theme = new Select<>();
+        theme.setId("exchange-theme-filter");
+        theme.setLabel(getTranslation("partner.exchanges.theme"));
+        theme.setItems(java.util.Arrays.stream(ExchangeTheme.values())
+                .filter(value -> exchanges.stream().anyMatch(e -> e.themes().contains(value))).toList());
+        theme.setEmptySelectionAllowed(true);
+        theme.setEmptySelectionCaption(getTranslation("partner.exchanges.all"));
+        theme.setItemLabelGenerator(value -> value == null ? getTranslation("partner.exchanges.all")
+                : getTranslation("exchange.theme." + DirectoryParameters.name(value)));
+        theme.setValue(themeShown);
+        UnorderedList timeline = new UnorderedList();
+        timeline.setId("partner-exchanges");
+        kind.addValueChangeListener(event -> {
+            kindShown = event.getValue();
+            timeline(timeline);
+        });
+        theme.addValueChangeListener(event -> {
+            themeShown = event.getValue();
+            timeline(timeline);
+        });
+        H3 title = new H3(getTranslation("partner.exchanges"));
+        add(title, new com.vaadin.flow.component.orderedlayout.HorizontalLayout(kind, theme), timeline);
+        timeline(timeline);
+    }
+
+    private void timeline(UnorderedList timeline) {
+        timeline.removeAll();
+        boolean chinese = Language.chinese(getLocale());
+        for (PublicExchanges.PublicExchange exchange : exchanges) {
+            if (kindShown != null && exchange.kind() != kindShown || themeShown != null && !exchange.themes().contains(themeShown)) {
+                continue;
+            }
+            ListItem item = new ListItem();
+            item.addClassName("exchange");
+            String days = date(exchange.startsOn()) + (exchange.endsOn() == null || exchange.endsOn().equals(exchange.startsOn())
+                    ? "" : " – " + date(exchange.endsOn()));
+            item.add(new Span(days + " · " + getTranslation("exchange.kind." + DirectoryParameters.name(exchange.kind()))
+                    + " · " + exchange.themes().stream().sorted()
+                            .map(value -> getTranslation("exchange.theme." + DirectoryParameters.name(value)))
+                            .collect(java.util.stream.Collectors.joining(", "))));
+            // The title and summary in the page's language where there is one, else in the other, marked as such.
+            String title = chinese ? exchange.titleZh() : exchange.titleEn();
+            String summary = chinese ? exchange.summaryZh() : exchange.summaryEn();
+            boolean other = title == null;
+            if (other) {
+                title = chinese ? exchange.titleEn() : exchange.titleZh();
+                summary = chinese ? exchange.summaryEn() : exchange.summaryZh();
+            }
+            Div heading = new Div(java.util.Objects.requireNonNullElse(title, ""));
+            heading.getStyle().set("font-weight", "600");
+            Div text = summary == null ? null : new Div(summary);
+            if (text != null) {
+                text.getStyle().set("white-space", "pre-line");
+            }
+            if (other) {
+                heading.getElement().setAttribute("lang", Language.of(getLocale()).other().code());
+                if (text != null) {
+                    text.getElement().setAttribute("lang", Language.of(getLocale()).other().code());
+                }
+            }
+            item.add(heading);
+            if (text != null) {
+                item.add(text);
+            }
+            java.util.List<String> facts = new java.util.ArrayList<>();
+            if (exchange.guangzhouUnit() != null) {
+                facts.add(getTranslation("partner.exchanges.guangzhou-unit", exchange.guangzhouUnit()));
+            }
+            if (exchange.partnerUnit() != null) {
+                facts.add(getTranslation("partner.exchanges.partner-unit", exchange.partnerUnit()));
+            }
+            if (exchange.participants() != null) {
+                facts.add(getTranslation("partner.exchanges.participants", exchange.participants()));
+            }
+            if (!facts.isEmpty()) {
+                item.add(new Div(String.join(" · ", facts)));
+            }
+            if (exchange.sourceUrl() != null) {
+                item.add(new Div(external(exchange.sourceUrl(), getTranslation("partner.exchanges.source"))));
+            }
+            timeline.add(item);
+        }
+        if (timeline.getChildren().findAny().isEmpty()) {
+            timeline.add(new ListItem(getTranslation("partner.exchanges.none-match")));
+        }
     }
 
     private static Anchor external(String href, String text) {

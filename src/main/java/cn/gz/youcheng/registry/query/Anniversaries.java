@@ -3,6 +3,7 @@ package cn.gz.youcheng.registry.query;
 import cn.gz.youcheng.registry.AgreementKind;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,15 @@ public class Anniversaries {
 
     /** The round anniversaries on {@code from} or later and before {@code until}, at most {@link #MOST}. */
     public List<Anniversary> between(LocalDate from, LocalDate until) {
+        return read(from, until, null, MOST);
+    }
+
+    /** A partner's next round anniversary on {@code from} or later, if it has an agreement in force. */
+    public Optional<Anniversary> nextOf(long partnerId, LocalDate from) {
+        return read(from, from.plusYears(ROUND), partnerId, 1).stream().findFirst();
+    }
+
+    private List<Anniversary> read(LocalDate from, LocalDate until, @Nullable Long partnerId, int most) {
         return jdbc.sql("""
                         select p.id as partner_id, p.name_zh, p.name_en, c.name_zh as country_zh, c.name_en as country_en,
                                a.id as agreement_id, a.kind, a.signed_on, a.place_signed, a.source, y.years,
@@ -59,6 +69,7 @@ public class Anniversaries {
                             from generate_series(0, extract(year from cast(:until as date))::int
                                                     - extract(year from cast(:from as date))::int) k) y
                         where a.status = 'ACTIVE' and y.years > 0 and y.years % :round = 0
+                          and (cast(:partner as bigint) is null or a.partner_id = :partner)
                           and (a.signed_on + make_interval(years => y.years))::date >= :from
                           and (a.signed_on + make_interval(years => y.years))::date < :until
                         order by on_day, p.id, a.id
@@ -67,7 +78,8 @@ public class Anniversaries {
                 .param("from", from)
                 .param("until", until)
                 .param("round", ROUND)
-                .param("most", MOST)
+                .param("partner", partnerId)
+                .param("most", most)
                 .query((rs, i) -> new Anniversary(rs.getLong("partner_id"), rs.getString("name_zh"), rs.getString("name_en"),
                         rs.getString("country_zh"), rs.getString("country_en"), rs.getLong("agreement_id"),
                         AgreementKind.valueOf(rs.getString("kind")), rs.getObject("signed_on", LocalDate.class),

@@ -1,6 +1,7 @@
 package cn.gz.youcheng.registry.ui;
 
 import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.ExchangeService;
 import cn.gz.youcheng.registry.PartnerHistory;
 import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.RegistryService;
@@ -36,12 +37,14 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
     private final DirectoryQueries queries;
     private final RegistryService registry;
     private final PartnerHistory history;
+    private final ExchangeService exchanges;
     private final TextField search = new TextField();
     private final Select<PartnerList> list = new Select<>();
     private final Select<AgreementStatus> status = new Select<>();
     private final Grid<PartnerRow> grid = new Grid<>(PartnerRow.class, false);
 
-    AgreementsView(DirectoryQueries queries, RegistryService registry, PartnerHistory history) {
+    AgreementsView(DirectoryQueries queries, RegistryService registry, PartnerHistory history, ExchangeService exchanges) {
+        this.exchanges = exchanges;
         this.queries = queries;
         this.registry = registry;
         this.history = history;
@@ -115,7 +118,7 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
     /** Opens the editor of a partner; the grid shows the latest data when it closes. */
     void opened(long partnerId) {
         grid.getDataProvider().refreshAll();
-        PartnerEditor editor = new PartnerEditor(registry, history, partnerId);
+        PartnerEditor editor = new PartnerEditor(registry, exchanges, history, partnerId);
         editor.addOpenedChangeListener(event -> {
             if (!event.isOpened()) {
                 grid.getDataProvider().refreshAll();

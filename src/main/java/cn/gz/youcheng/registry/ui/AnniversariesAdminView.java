@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.registry.ExchangeService;
 import cn.gz.youcheng.registry.PartnerHistory;
 import cn.gz.youcheng.registry.RegistryService;
 import cn.gz.youcheng.registry.query.Anniversaries;
@@ -28,7 +29,7 @@ class AnniversariesAdminView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Anniversaries.Anniversary> grid = new Grid<>();
 
     AnniversariesAdminView(Anniversaries anniversaries, DirectoryQueries queries, RegistryService registry,
-            PartnerHistory history) {
+            ExchangeService exchanges, PartnerHistory history) {
         setSizeFull();
         grid.setId("anniversaries-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -48,7 +49,7 @@ class AnniversariesAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.asSingleSelect().addValueChangeListener(event -> {
             if (event.getValue() != null) {
                 grid.deselectAll();
-                new PartnerEditor(registry, history, event.getValue().partnerId()).open();
+                new PartnerEditor(registry, exchanges, history, event.getValue().partnerId()).open();
             }
         });
         add(new H2(getTranslation("admin.anniversaries.title")), new Paragraph(getTranslation("admin.anniversaries.intro")), grid);

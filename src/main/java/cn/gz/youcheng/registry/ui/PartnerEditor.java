@@ -3,6 +3,8 @@ package cn.gz.youcheng.registry.ui;
 import cn.gz.youcheng.base.Guangzhou;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.ExchangeEditing;
+import cn.gz.youcheng.registry.ExchangeService;
 import cn.gz.youcheng.registry.PartnerEditing;
 import cn.gz.youcheng.registry.PartnerEditing.AgreementEditing;
 import cn.gz.youcheng.registry.PartnerHistory;
@@ -17,6 +19,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -39,6 +42,7 @@ class PartnerEditor extends Dialog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final RegistryService registry;
+    private final ExchangeService exchanges;
     private final PartnerHistory history;
     private final long partnerId;
     private final VerticalLayout content = new VerticalLayout();
@@ -56,8 +60,9 @@ class PartnerEditor extends Dialog {
     @SuppressWarnings("NullAway.Init")
     private PartnerEditing partner;
 
-    PartnerEditor(RegistryService registry, PartnerHistory history, long partnerId) {
+    PartnerEditor(RegistryService registry, ExchangeService exchanges, PartnerHistory history, long partnerId) {
         this.registry = registry;
+        this.exchanges = exchanges;
         this.history = history;
         this.partnerId = partnerId;
         setId("partner-editor");
@@ -119,6 +124,19 @@ class PartnerEditor extends Dialog {
             content.add(agreementRow(agreement));
         }
 
+        content.add(new H3(getTranslation("admin.exchanges")));
+        Button addExchange = new Button(getTranslation("admin.exchange.add"),
+                event -> new ExchangeDialog(this, exchanges, partner, null).open());
+        addExchange.setId("add-exchange");
+        content.add(addExchange);
+        List<ExchangeEditing> recorded = exchanges.exchangesForEditing(partnerId);
+        if (recorded.isEmpty()) {
+            content.add(new Paragraph(getTranslation("admin.exchange.none")));
+        }
+        for (ExchangeEditing exchange : recorded) {
+            content.add(exchangeRow(exchange));
+        }
+
         content.add(new H3(getTranslation("admin.history")));
         UnorderedList timeline = new UnorderedList();
         timeline.setId("partner-history");
@@ -173,6 +191,36 @@ class PartnerEditor extends Dialog {
         return row;
     }
 
+    private Div exchangeRow(ExchangeEditing exchange) {
+        Div row = new Div();
+        row.setId("exchange-" + exchange.id());
+        row.addClassName("exchange");
+        String title = getLocale().getLanguage().equals("zh")
+                ? java.util.Objects.requireNonNullElse(exchange.titleZh(), java.util.Objects.requireNonNullElse(exchange.titleEn(), ""))
+                : java.util.Objects.requireNonNullElse(exchange.titleEn(), java.util.Objects.requireNonNullElse(exchange.titleZh(), ""));
+        row.add(new Span(exchange.startsOn() + (exchange.endsOn() == null || exchange.endsOn().equals(exchange.startsOn())
+                ? "" : "–" + exchange.endsOn()) + " · " + getTranslation(Keys.of("exchange.kind", exchange.kind())) + " · "
+                + exchange.themes().stream().sorted().map(theme -> getTranslation(Keys.of("exchange.theme", theme)))
+                        .collect(java.util.stream.Collectors.joining(", ")) + " · " + title
+                + (exchange.published() ? "" : " (" + getTranslation("admin.exchange.internal") + ")")));
+        Button edit = new Button(getTranslation("admin.exchange.edit"),
+                event -> new ExchangeDialog(this, exchanges, partner, exchange).open());
+        edit.setId("edit-exchange-" + exchange.id());
+        Button delete = new Button(getTranslation("admin.exchange.delete"), event -> {
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setText(getTranslation("admin.exchange.delete.confirm"));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("admin.cancel"));
+            confirm.setConfirmText(getTranslation("admin.exchange.delete"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.addConfirmListener(confirmed -> run(Map.of(), () -> exchanges.delete(exchange.id(), exchange.version())));
+            confirm.open();
+        });
+        delete.setId("delete-exchange-" + exchange.id());
+        row.add(new HorizontalLayout(edit, delete));
+        return row;
+    }
+
     /** An internal note as officers see it, marked as never published. */
     private Div internalNote(String note) {
         Div div = new Div(getTranslation("admin.field.internalNote") + " (" + getTranslation("admin.internal.short")
@@ -194,9 +242,14 @@ class PartnerEditor extends Dialog {
         if (value == null) {
             return "—";
         }
+        if (field.equals("themes")) {
+            return cn.gz.youcheng.registry.ExchangeTheme.of(value).stream().sorted()
+                    .map(theme -> getTranslation(Keys.of("exchange.theme", theme))).collect(java.util.stream.Collectors.joining(", "));
+        }
         String prefix = switch (field) {
             case "status" -> "status";
             case "kind" -> "kind";
+            case "exchangeKind" -> "exchange.kind";
             case "adminLevel" -> "level";
             default -> null;
         };
@@ -204,6 +257,9 @@ class PartnerEditor extends Dialog {
     }
 
     private String subject(PartnerHistory.Entry entry) {
+        if (entry.subject().startsWith("exchange:")) {
+            return getTranslation("admin.history.exchange", entry.subject().substring("exchange:".length()));
+        }
         return entry.subject().equals("partner") ? getTranslation("admin.history.partner")
                 : getTranslation("admin.history.agreement", entry.subject().substring("agreement:".length()));
     }

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,8 @@ class PartnerViewTest extends KaribuTest {
     DirectoryQueries queries;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    cn.gz.youcheng.registry.ExchangeService exchanges;
 
     @BeforeEach
     void english() {
@@ -76,6 +79,65 @@ class PartnerViewTest extends KaribuTest {
         } finally {
             jdbc.sql("update partner set wikidata_qid = null where name_zh = '蒂瓦特'").update();
         }
+    }
+
+    @Test
+    void aVisitorSeesThePublishedExchangesNewestFirstNarrowsThemAndNeverSeesAnInternalOne() {
+        long durban = jdbc.sql("select id from partner where name_zh = '德班'").query(Long.class).single();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("officer", null,
+                        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
+        try {
+            exchanges.save(exchange(durban, LocalDate.of(2019, 9, 2), cn.gz.youcheng.registry.ExchangeKind.EVENT,
+                    cn.gz.youcheng.registry.ExchangeTheme.SPORT, null, "Marathon friendship run", true));
+            exchanges.save(exchange(durban, LocalDate.of(2024, 4, 10), cn.gz.youcheng.registry.ExchangeKind.INCOMING_DELEGATION,
+                    cn.gz.youcheng.registry.ExchangeTheme.ECONOMY_TRADE, "德班经贸代表团", "Durban trade delegation", true));
+            exchanges.save(exchange(durban, LocalDate.of(2025, 1, 20), cn.gz.youcheng.registry.ExchangeKind.ONLINE_MEETING,
+                    cn.gz.youcheng.registry.ExchangeTheme.GOVERNMENT, "内部磋商", "Internal consultation", false));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+
+        UI.getCurrent().navigate("partners/" + durban);
+
+        UnorderedList timeline = _get(UnorderedList.class, spec -> spec.withId("partner-exchanges"));
+        assertThat(timeline.getChildren().map(item -> item.getElement().getTextRecursively()).toList()).satisfiesExactly(
+                first -> assertThat(first).startsWith("April 10, 2024 · Incoming delegation · Economy and trade")
+                        .contains("Durban trade delegation"),
+                second -> assertThat(second).startsWith("September 2, 2019 · Event · Sport").contains("Marathon friendship run"));
+        assertThat(timeline.getElement().getOuterHTML()).doesNotContain("Internal consultation").doesNotContain("内部磋商");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("partner-latest-exchange")).getText())
+                .isEqualTo("Latest exchange: April 10, 2024");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("partner-next-anniversary")).getText())
+                .startsWith("Next round anniversary: ").endsWith("th anniversary on " + nextRoundAnniversary(durban));
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<cn.gz.youcheng.registry.ExchangeTheme> theme =
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("exchange-theme-filter"));
+        assertThat(theme.getListDataView().getItems()).as("only the themes the partner's exchanges have")
+                .containsExactly(cn.gz.youcheng.registry.ExchangeTheme.ECONOMY_TRADE, cn.gz.youcheng.registry.ExchangeTheme.SPORT);
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(theme, cn.gz.youcheng.registry.ExchangeTheme.SPORT);
+        assertThat(timeline.getChildren().map(item -> item.getElement().getTextRecursively()).toList()).singleElement()
+                .asString().contains("Marathon friendship run");
+    }
+
+    private String nextRoundAnniversary(long partnerId) {
+        LocalDate signed = jdbc.sql("select signed_on from agreement where partner_id = :id and status = 'ACTIVE'")
+                .param("id", partnerId).query(LocalDate.class).single();
+        LocalDate today = queries.today();
+        int years = 5;
+        while (signed.plusYears(years).isBefore(today)) {
+            years += 5;
+        }
+        return signed.plusYears(years).format(java.time.format.DateTimeFormatter.ofLocalizedDate(
+                java.time.format.FormatStyle.LONG).withLocale(Locale.ENGLISH));
+    }
+
+    private static cn.gz.youcheng.registry.RegistryCommands.SaveExchange exchange(long partner, LocalDate day,
+            cn.gz.youcheng.registry.ExchangeKind kind, cn.gz.youcheng.registry.ExchangeTheme theme, String titleZh,
+            String titleEn, boolean published) {
+        return new cn.gz.youcheng.registry.RegistryCommands.SaveExchange(null, 0, partner, null, day, null, kind,
+                java.util.Set.of(theme), titleZh, titleEn, null, null, null, null, null, null, published);
     }
 
     @Test

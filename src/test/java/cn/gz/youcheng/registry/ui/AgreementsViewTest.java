@@ -216,7 +216,8 @@ class AgreementsViewTest extends KaribuTest {
                 "other.officer", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
         PartnerEditing current = registry.partnerForEditing(limassol).orElseThrow();
         registry.editPartner(new RegistryCommands.EditPartner(limassol, current.version(), "利马索", "Limassol (CY)",
-                current.adminLevel(), current.latitude(), current.longitude(), null, null));
+                current.adminLevel(), current.latitude(), current.longitude(), String.valueOf(current.geonamesId()),
+                current.wikidataQid()));
         SecurityContextHolder.getContext().setAuthentication(mine);
 
         _setValue(editor.nameEn, "Lemesos");
