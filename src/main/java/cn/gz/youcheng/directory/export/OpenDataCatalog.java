@@ -39,7 +39,10 @@ public class OpenDataCatalog {
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", null),
                     new Distribution("export/partners.json", "application/json", "JSON", null))),
             new Dataset("official-list", "catalog.official.title", "catalog.official.description", List.of(
-                    new Distribution("export/official.txt", "text/plain", "TXT", null))));
+                    new Distribution("export/official.txt", "text/plain", "TXT", null))),
+            new Dataset("exchanges", "catalog.exchanges.title", "catalog.exchanges.description", List.of(
+                    new Distribution("export/exchanges.csv", "text/csv", "CSV", null),
+                    new Distribution("export/exchanges.json", "application/json", "JSON", null))));
 
     /** Guangzhou in GeoNames: where the data is about, as a portal links places. */
     private static final String GUANGZHOU = "https://sws.geonames.org/1809858/";

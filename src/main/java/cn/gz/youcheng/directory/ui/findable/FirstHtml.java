@@ -11,6 +11,7 @@ import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
 import cn.gz.youcheng.registry.query.Anniversaries;
 import cn.gz.youcheng.registry.query.PublicChanges;
+import cn.gz.youcheng.registry.query.PublicExchanges;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -50,9 +51,11 @@ class FirstHtml implements VaadinServiceInitListener {
     private final OpenDataCatalog catalog;
     private final PublicChanges changes;
     private final Anniversaries anniversaries;
+    private final PublicExchanges exchanges;
 
     FirstHtml(DirectoryQueries queries, PartnerDetailsQueries details, OpenDataCatalog catalog, PublicChanges changes,
-            Anniversaries anniversaries) {
+            Anniversaries anniversaries, PublicExchanges exchanges) {
+        this.exchanges = exchanges;
         this.changes = changes;
         this.anniversaries = anniversaries;
         this.queries = queries;
@@ -100,7 +103,7 @@ class FirstHtml implements VaadinServiceInitListener {
             // The same test as the partner's view: a number that a partner has.
             Long id = DirectoryParameters.partnerId(partner.group(1));
             Optional<PartnerDetails> details = id == null ? Optional.empty() : this.details.partnerToday(id);
-            details.ifPresent(page::partner);
+            details.ifPresent(shown -> page.partner(shown, exchanges.ofPartner(shown.id())));
             found = details.isPresent();
         } else if (path.isEmpty()) {
             DirectoryFilter today = DirectoryFilter.official(queries.today());

@@ -12,6 +12,7 @@ import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerRow;
 import cn.gz.youcheng.registry.query.Anniversaries;
 import cn.gz.youcheng.registry.query.PublicChanges;
+import cn.gz.youcheng.registry.query.PublicExchanges;
 import java.time.LocalDate;
 import java.util.List;
 import org.jsoup.nodes.DataNode;
@@ -102,7 +103,7 @@ final class PublicPage {
     }
 
     /** {@code /partners/{id}}: the partner's names, place, standing and agreements with their history. */
-    void partner(PartnerDetails partner) {
+    void partner(PartnerDetails partner, List<PublicExchanges.PublicExchange> exchanges) {
         String name = chinese() ? partner.nameZh() : partner.nameEn();
         String country = chinese() ? partner.countryZh() : partner.countryEn();
         PartnerRow standing = partner.standing();
@@ -151,6 +152,26 @@ final class PublicPage {
             }
             if (agreement.source() != null) {
                 item.appendElement("p").text(texts.get("partner.source", agreement.source()));
+            }
+        }
+        if (!exchanges.isEmpty()) {
+            content.appendElement("h2").text(texts.get("partner.exchanges"));
+            Element timeline = content.appendElement("ul");
+            for (PublicExchanges.PublicExchange exchange : exchanges) {
+                Element item = timeline.appendElement("li");
+                date(item, exchange.startsOn());
+                if (exchange.endsOn() != null && !exchange.endsOn().equals(exchange.startsOn())) {
+                    item.appendText(" – ");
+                    date(item, exchange.endsOn());
+                }
+                item.appendText(" · " + texts.get("exchange.kind." + DirectoryParameters.name(exchange.kind())) + " · ");
+                String named = chinese() ? exchange.titleZh() : exchange.titleEn();
+                if (named != null) {
+                    item.appendText(named);
+                } else {
+                    item.appendElement("span").attr("lang", language.other().code())
+                            .text(java.util.Objects.requireNonNullElse(chinese() ? exchange.titleEn() : exchange.titleZh(), ""));
+                }
             }
         }
         content.appendElement("p").appendElement("a").attr("href", url("", language)).text(texts.get("partner.back"));

@@ -51,7 +51,11 @@ class PublicPageTest {
         page.partner(new PartnerDetails(7, HOSTILE, "Sydney", "AU", "澳大利亚", "Australia", Continent.OCEANIA,
                 AdminLevel.CITY, null, null, null, 2147714L, "Q3130", standing, List.of(new PartnerDetails.AgreementDetails(1,
                 AgreementKind.SISTER_CITY, LocalDate.of(1986, 5, 12), HOSTILE, HOSTILE, AgreementStatus.ACTIVE,
-                List.of(new PartnerDetails.StatusStep(AgreementStatus.ACTIVE, LocalDate.of(1986, 5, 12), HOSTILE))))));
+                List.of(new PartnerDetails.StatusStep(AgreementStatus.ACTIVE, LocalDate.of(1986, 5, 12), HOSTILE))))),
+                List.of(new cn.gz.youcheng.registry.query.PublicExchanges.PublicExchange(3, 7, HOSTILE, "Sydney", "AU",
+                        LocalDate.of(2024, 3, 1), null, cn.gz.youcheng.registry.ExchangeKind.EVENT,
+                        java.util.Set.of(cn.gz.youcheng.registry.ExchangeTheme.CULTURE), null, HOSTILE, null, HOSTILE, null,
+                        null, null, null)));
 
         Document reread = Jsoup.parse(document.outerHtml());
         assertThat(reread.select("script, img")).isEmpty();
@@ -62,5 +66,7 @@ class PublicPageTest {
         assertThat(reread.select("html").attr("lang")).isEqualTo("zh");
         assertThat(reread.select("link[rel=canonical]").attr("href")).isEqualTo("https://example.org/partners/7?lang=zh");
         assertThat(reread.select("link[rel=alternate]").eachAttr("hreflang")).containsExactly("zh", "en", "x-default");
+        // An exchange with only an English title: marked as English on the Chinese page, and text.
+        assertThat(reread.select("noscript li span[lang=en]").text()).isEqualTo(HOSTILE);
     }
 }
