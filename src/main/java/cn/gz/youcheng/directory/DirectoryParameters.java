@@ -39,6 +39,7 @@ public final class DirectoryParameters {
     public static final String TO = "to";
     public static final String STATUS = "status";
     public static final String AS_OF = "asOf";
+    public static final String EXCHANGED_SINCE = "exchangedSince";
     static final String ALL_STATUSES = "all";
 
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -124,8 +125,9 @@ public final class DirectoryParameters {
                 return null;
             }
         });
+        Integer exchangedSince = single(parameters, EXCHANGED_SINCE, ignored, DirectoryParameters::year);
         DirectoryFilter filter = new DirectoryFilter(text, list, countries, continents, from, to, status,
-                asOf != null ? asOf : today);
+                asOf != null ? asOf : today, exchangedSince);
         return new Parsed(filter, List.copyOf(ignored));
     }
 
@@ -161,6 +163,9 @@ public final class DirectoryParameters {
         }
         if (!filter.asOf().equals(today)) {
             parameters.put(AS_OF, List.of(ISO_DATE.format(filter.asOf())));
+        }
+        if (filter.exchangedSince() != null) {
+            parameters.put(EXCHANGED_SINCE, List.of(filter.exchangedSince().toString()));
         }
         return parameters;
     }

@@ -65,7 +65,10 @@ class OpenApiDescription {
             filter(DirectoryParameters.STATUS, "active (the official lists, the default), suspended, terminated, superseded or all",
                     new StringSchema()._enum(List.of("active", "suspended", "terminated", "superseded", "all")), "all"),
             filter(DirectoryParameters.AS_OF, "The lists as they stood on a day, yyyy-MM-dd (today by default)",
-                    new StringSchema().format("date"), "2019-12-31"));
+                    new StringSchema().format("date"), "2019-12-31"),
+            filter(DirectoryParameters.EXCHANGED_SINCE, "Partners with a published exchange in or after this year",
+                    new IntegerSchema().minimum(java.math.BigDecimal.valueOf(1900)).maximum(java.math.BigDecimal.valueOf(2100)),
+                    "2023"));
 
     private static Parameter filter(String name, String description, Schema<?> schema, String example) {
         return new Parameter().in("query").name(name).description(description).required(false).schema(schema).example(example);

@@ -44,6 +44,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
     private final MultiSelectComboBox<Continent> continents = new MultiSelectComboBox<>();
     private final IntegerField fromYear = new IntegerField();
     private final IntegerField toYear = new IntegerField();
+    private final IntegerField exchangedSince = new IntegerField();
     private final Select<AgreementStatus> status = new Select<>();
     private final DatePicker asOf = ComponentTexts.dates(new DatePicker());
     private final Button reset = new Button();
@@ -76,6 +77,11 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
         }
         fromYear.setId("filter-from");
         toYear.setId("filter-to");
+        exchangedSince.setId("filter-exchanged-since");
+        exchangedSince.setMin(1949);
+        exchangedSince.setMax(today.get().getYear());
+        exchangedSince.setWidth("9em");
+        exchangedSince.setValueChangeMode(ValueChangeMode.LAZY);
 
         status.setId("filter-status");
         status.setItems(AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, AgreementStatus.TERMINATED,
@@ -90,7 +96,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         reset.addClickListener(event -> cleared.run());
 
-        for (HasValue<?, ?> field : List.of(list, countries, continents, fromYear, toYear, status, asOf)) {
+        for (HasValue<?, ?> field : List.of(list, countries, continents, fromYear, toYear, status, asOf, exchangedSince)) {
             // Only a visitor's change navigates; values set from the URL or by the view itself do not.
             field.addValueChangeListener(event -> {
                 if (event.isFromClient()) {
@@ -98,7 +104,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
                 }
             });
         }
-        add(list, countries, continents, fromYear, toYear, status, asOf, reset);
+        add(list, countries, continents, fromYear, toYear, status, asOf, exchangedSince, reset);
         setFlexWrap(FlexWrap.WRAP);
         setAlignItems(FlexComponent.Alignment.BASELINE);
         getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
@@ -108,7 +114,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
     static boolean narrowsBeyondText(DirectoryFilter filter, LocalDate today) {
         return filter.list() != null || !filter.countries().isEmpty() || !filter.continents().isEmpty()
                 || filter.fromYear() != null || filter.toYear() != null || filter.status() != AgreementStatus.ACTIVE
-                || !filter.asOf().equals(today);
+                || !filter.asOf().equals(today) || filter.exchangedSince() != null;
     }
 
     void show(DirectoryFilter filter) {
@@ -120,13 +126,15 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
         toYear.setValue(filter.toYear());
         status.setValue(filter.status());
         asOf.setValue(filter.asOf());
+        exchangedSince.setValue(filter.exchangedSince());
     }
 
     DirectoryFilter filter(String text) {
         LocalDate date = asOf.getValue() != null ? asOf.getValue() : today.get();
         return new DirectoryFilter(text, list.getValue(),
                 countries.getValue().stream().map(CountryOption::iso2).collect(Collectors.toSet()),
-                continents.getValue(), fromYear.getValue(), toYear.getValue(), status.getValue(), date);
+                continents.getValue(), fromYear.getValue(), toYear.getValue(), status.getValue(), date,
+                exchangedSince.getValue());
     }
 
     @Override
@@ -150,6 +158,7 @@ class MoreFilters extends FlexLayout implements LocaleChangeObserver {
                 : getTranslation("status." + DirectoryParameters.name(s)));
         asOf.setLabel(getTranslation("directory.filter.as-of"));
         asOf.setLocale(getLocale());
+        exchangedSince.setLabel(getTranslation("directory.filter.exchanged-since"));
         reset.setText(getTranslation("directory.filter.reset"));
     }
 

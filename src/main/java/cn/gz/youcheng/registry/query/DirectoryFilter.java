@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param toYear last signing year, inclusive
  * @param status the standing of the partner's agreement on the date; null for every standing
  * @param asOf the date the lists are shown for
+ * @param exchangedSince partners with a published exchange starting in this year or later
  */
 public record DirectoryFilter(
         @Nullable String text,
@@ -29,7 +30,8 @@ public record DirectoryFilter(
         @Nullable Integer fromYear,
         @Nullable Integer toYear,
         @Nullable AgreementStatus status,
-        LocalDate asOf) {
+        LocalDate asOf,
+        @Nullable Integer exchangedSince) {
 
     public DirectoryFilter {
         text = text == null || text.isBlank() ? null : text.strip();
@@ -38,19 +40,26 @@ public record DirectoryFilter(
         Objects.requireNonNull(asOf, "asOf");
     }
 
+    /** A filter that does not ask for exchanges. */
+    public DirectoryFilter(@Nullable String text, @Nullable PartnerList list, Set<String> countries,
+            Set<Continent> continents, @Nullable Integer fromYear, @Nullable Integer toYear,
+            @Nullable AgreementStatus status, LocalDate asOf) {
+        this(text, list, countries, continents, fromYear, toYear, status, asOf, null);
+    }
+
     /** The same filter with another text. */
     public DirectoryFilter withText(@Nullable String newText) {
-        return new DirectoryFilter(newText, list, countries, continents, fromYear, toYear, status, asOf);
+        return new DirectoryFilter(newText, list, countries, continents, fromYear, toYear, status, asOf, exchangedSince);
     }
 
     /** The same filter for these countries only. */
     public DirectoryFilter withCountries(Set<String> newCountries) {
-        return new DirectoryFilter(text, list, newCountries, continents, fromYear, toYear, status, asOf);
+        return new DirectoryFilter(text, list, newCountries, continents, fromYear, toYear, status, asOf, exchangedSince);
     }
 
     /** The same filter for agreements of this standing (null for any). */
     public DirectoryFilter withStatus(@Nullable AgreementStatus newStatus) {
-        return new DirectoryFilter(text, list, countries, continents, fromYear, toYear, newStatus, asOf);
+        return new DirectoryFilter(text, list, countries, continents, fromYear, toYear, newStatus, asOf, exchangedSince);
     }
 
     /** The two official lists on a date: every partner with an active agreement, nothing else narrowed. */

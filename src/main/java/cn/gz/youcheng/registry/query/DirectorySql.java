@@ -183,6 +183,12 @@ final class DirectorySql {
             params.put("status", filter.status().name());
             conditions.add("l.status = :status");
         }
+        if (filter.exchangedSince() != null) {
+            // Along the index of each partner's exchanges by day (V20): one probe per candidate.
+            params.put("exchangedSince", filter.exchangedSince());
+            conditions.add("exists (select 1 from exchange e where e.partner_id = l.partner_id and e.published"
+                    + " and e.starts_on >= make_date(:exchangedSince, 1, 1))");
+        }
         return new DirectorySql(standing(filter.asOf(), today),
                 conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params,
                 filter.text() != null || !kept && (!filter.countries().isEmpty() || !filter.continents().isEmpty()),

@@ -61,7 +61,7 @@ class OpenApiDescriptionTest {
 
         List<String> parameters = partners.get("parameters").findValuesAsString("name");
         assertThat(parameters).containsExactlyInAnyOrder("q", "list", "country", "continent", "from", "to", "status",
-                "asOf", "limit", "cursor");
+                "asOf", "exchangedSince", "limit", "cursor");
         assertThat(partners.get("responses").propertyNames()).contains("200", "400", "409");
         JsonNode page = partners.get("responses").get("200").get("content").get("application/json").get("schema");
         assertThat(page.get("$ref").asString()).endsWith("/PartnerPage");
