@@ -8,6 +8,7 @@ import cn.gz.youcheng.registry.ExchangeKind;
 import cn.gz.youcheng.registry.ExchangeTheme;
 import cn.gz.youcheng.registry.query.Anniversaries;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.Dormancy;
 import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
 import cn.gz.youcheng.registry.query.PartnerRow;
@@ -49,6 +50,7 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
     private final PublicExchanges publicExchanges;
     private final Anniversaries anniversaries;
     private final DirectoryQueries queries;
+    private final Dormancy dormancy;
     private @Nullable PartnerDetails partner;
     private List<PublicExchanges.PublicExchange> exchanges = List.of();
     // The timeline's filters; null for every kind, every theme.
@@ -56,7 +58,8 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
     private @Nullable ExchangeTheme themeShown;
 
     PartnerView(PartnerDetailsQueries details, PublicExchanges publicExchanges, Anniversaries anniversaries,
-            DirectoryQueries queries) {
+            DirectoryQueries queries, Dormancy dormancy) {
+        this.dormancy = dormancy;
         this.details = details;
         this.publicExchanges = publicExchanges;
         this.anniversaries = anniversaries;
@@ -181,6 +184,12 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
                 .map(this::date).orElse(getTranslation("partner.life.no-exchange")));
         latest.setId("partner-latest-exchange");
         add(latest);
+        if (dormancy.dormantForThePublic(partner.id())) {
+            Paragraph dormant = new Paragraph(getTranslation("partner.life.dormant", dormancy.years()));
+            dormant.setId("partner-dormant");
+            dormant.getStyle().set("margin", "0");
+            add(dormant);
+        }
         anniversaries.nextOf(partner.id(), today).ifPresent(next -> {
             Paragraph anniversary = fact("partner.life.next-anniversary",
                     getTranslation("partner.life.anniversary", next.years(), date(next.on())));

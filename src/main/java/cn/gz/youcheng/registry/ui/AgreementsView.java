@@ -7,6 +7,9 @@ import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.RegistryService;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.Dormancy;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Span;
 import cn.gz.youcheng.registry.query.PartnerRow;
 import cn.gz.youcheng.security.Role;
 import com.vaadin.flow.component.button.Button;
@@ -38,13 +41,18 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
     private final RegistryService registry;
     private final PartnerHistory history;
     private final ExchangeService exchanges;
+    private final Dormancy dormancy;
     private final TextField search = new TextField();
     private final Select<PartnerList> list = new Select<>();
     private final Select<AgreementStatus> status = new Select<>();
     private final Grid<PartnerRow> grid = new Grid<>(PartnerRow.class, false);
+    final Checkbox dormantOnly = new Checkbox();
+    final Span dormantCount = new Span();
 
-    AgreementsView(DirectoryQueries queries, RegistryService registry, PartnerHistory history, ExchangeService exchanges) {
+    AgreementsView(DirectoryQueries queries, RegistryService registry, PartnerHistory history, ExchangeService exchanges,
+            Dormancy dormancy) {
         this.exchanges = exchanges;
+        this.dormancy = dormancy;
         this.queries = queries;
         this.registry = registry;
         this.history = history;
@@ -79,7 +87,14 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
         add.setId("add-partner");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, list, status, add);
+        // Partners with no exchange in the setting's years: where the office's attention is due.
+        dormantOnly.setId("admin-dormant");
+        dormantOnly.setLabel(getTranslation("admin.dormant-only", dormancy.years()));
+        dormantOnly.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        dormantCount.setId("admin-dormant-count");
+        dormantCount.setText(getTranslation("admin.dormant-count", dormancy.count(), dormancy.years()));
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, list, status, dormantOnly, add);
         toolbar.getStyle().set("flex-wrap", "wrap");
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -94,8 +109,9 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(PartnerRow::signedOn).setHeader(getTranslation("directory.column.signedOn")).setAutoWidth(true);
         grid.addColumn(row -> getTranslation(Keys.of("status", row.status())))
                 .setHeader(getTranslation("directory.column.status")).setAutoWidth(true);
-        grid.setItems(query -> queries.page(filter(), List.of(), query.getOffset(), query.getLimit()).stream(),
-                query -> queries.count(filter()));
+        grid.setItems(query -> dormantOnly.getValue() ? dormancy.page(query.getOffset(), query.getLimit()).stream()
+                        : queries.page(filter(), List.of(), query.getOffset(), query.getLimit()).stream(),
+                query -> dormantOnly.getValue() ? dormancy.count() : queries.count(filter()));
         // A row opens its editor when chosen by a click or, from the keyboard, by Space on the row: the grid's
         // selection, which both make (a click event alone leaves keyboard users out, WCAG 2.1.1).
         grid.asSingleSelect().addValueChangeListener(event -> {
@@ -105,7 +121,7 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
             }
         });
 
-        add(new H2(getTranslation("admin.title")), toolbar, grid);
+        add(new H2(getTranslation("admin.title")), toolbar, dormantCount, grid);
         setFlexGrow(1, grid);
     }
 
@@ -118,10 +134,12 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
     /** Opens the editor of a partner; the grid shows the latest data when it closes. */
     void opened(long partnerId) {
         grid.getDataProvider().refreshAll();
+        dormantCount.setText(getTranslation("admin.dormant-count", dormancy.count(), dormancy.years()));
         PartnerEditor editor = new PartnerEditor(registry, exchanges, history, partnerId);
         editor.addOpenedChangeListener(event -> {
             if (!event.isOpened()) {
                 grid.getDataProvider().refreshAll();
+                dormantCount.setText(getTranslation("admin.dormant-count", dormancy.count(), dormancy.years()));
             }
         });
         editor.open();

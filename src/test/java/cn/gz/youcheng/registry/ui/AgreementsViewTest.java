@@ -248,6 +248,26 @@ class AgreementsViewTest extends KaribuTest {
         assertThat(editor.wikidataQid.getValue()).isEqualTo("Q3751");
     }
 
+    @Test
+    void theOfficerSeesHowManyPartnersAreDormantAndListsThem() {
+        AgreementsView view = _get(AgreementsView.class, spec -> { });
+        java.time.LocalDate today = java.time.LocalDate.now(cn.gz.youcheng.base.Guangzhou.ZONE);
+        int dormant = jdbc.sql("""
+                select count(*) from partner_standing s where s.status = 'ACTIVE'
+                  and (select min(signed_on) from agreement a where a.partner_id = s.partner_id) <= :since
+                  and not exists (select 1 from exchange e where e.partner_id = s.partner_id
+                                  and e.starts_on >= :since and e.starts_on <= :today)""")
+                .param("since", today.minusYears(3)).param("today", today).query(Integer.class).single();
+        assertThat(view.dormantCount.getText()).startsWith(dormant + " partners on the lists are dormant");
+
+        _setValue(view.dormantOnly, true);
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<cn.gz.youcheng.registry.query.PartnerRow> grid =
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("admin-grid"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(dormant);
+    }
+
     private PartnerEditor open(long partnerId) {
         _get(AgreementsView.class, spec -> { }).opened(partnerId);
         return _get(PartnerEditor.class, spec -> { });

@@ -1,0 +1,90 @@
+package cn.gz.youcheng.registry.query;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Dormant partnerships: partners on the lists, partners for longer than the setting's years, with no exchange
+ * (published or internal: it is the office's activity) starting in those years up to today. The office sees
+ * them in its area; the public only where the setting allows it.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('ADMIN', 'EDITOR')")
+@EnableConfigurationProperties(ExchangeSettings.class)
+public class Dormancy {
+
+    private static final String DORMANT = """
+            from partner_standing s
+            where s.status = 'ACTIVE'
+              and (select min(a.signed_on) from agreement a where a.partner_id = s.partner_id) <= :since
+              and not exists (select 1 from exchange e where e.partner_id = s.partner_id
+                              and e.starts_on >= :since and e.starts_on <= :today)
+            """;
+
+    private final DirectoryDatabase database;
+    private final SharedReads shared;
+    private final ExchangeSettings settings;
+    /** The count for a registry version and day: the admin grid asks for it on every refresh. */
+    private final AtomicReference<Counted> counted = new AtomicReference<>();
+
+    private record Counted(long version, LocalDate today, int count) {
+    }
+
+    Dormancy(DirectoryDatabase database, SharedReads shared, ExchangeSettings settings) {
+        this.database = database;
+        this.shared = shared;
+        this.settings = settings;
+    }
+
+    public int years() {
+        return settings.dormantAfterYears();
+    }
+
+    /** How many partners are dormant today. */
+    public int count() {
+        LocalDate today = database.today();
+        long version = database.run("select version from registry_version").query(Long.class).single();
+        Counted known = counted.get();
+        if (known != null && known.version() == version && known.today().equals(today)) {
+            return known.count();
+        }
+        int count = database.run("select count(*)::int " + DORMANT).param("since", today.minusYears(years()))
+                .param("today", today).query(Integer.class).single();
+        counted.set(new Counted(version, today, count));
+        return count;
+    }
+
+    /** Dormant partners today in the official order, as the admin grid pages them. */
+    public List<PartnerRow> page(int offset, int limit) {
+        LocalDate today = database.today();
+        List<Long> ids = database.run("select s.partner_id " + DORMANT
+                        + " order by s.list_rank, s.signed_on, s.partner_id offset :offset limit :limit")
+                .param("since", today.minusYears(years())).param("today", today)
+                .param("offset", offset).param("limit", limit)
+                .query((rs, i) -> rs.getLong(1)).list();
+        java.util.Map<Long, PartnerRow> rows = new java.util.HashMap<>();
+        PartnerRows.of(database, shared, ids, today).forEach(row -> rows.put(row.id(), row));
+        return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Whether the public may be told that a partner is dormant: only where the setting allows it and the
+     * partner is; the years asked about otherwise.
+     */
+    @PreAuthorize("permitAll()")
+    public boolean dormantForThePublic(long partnerId) {
+        if (!settings.dormancyPublic()) {
+            return false;
+        }
+        LocalDate today = database.today();
+        return database.run("select exists (select 1 " + DORMANT + " and s.partner_id = :id)")
+                .param("since", today.minusYears(years())).param("today", today).param("id", partnerId)
+                .query(Boolean.class).single();
+    }
+}
