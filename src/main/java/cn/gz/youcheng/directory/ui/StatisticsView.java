@@ -4,6 +4,9 @@ import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.registry.PartnerList;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
+import cn.gz.youcheng.registry.query.ExchangeStatistics;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import cn.gz.youcheng.registry.query.Statistics;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
@@ -29,6 +32,7 @@ import java.util.stream.Collectors;
 class StatisticsView extends FilteredView implements HasDynamicTitle {
 
     static final int TOP_COUNTRIES = 10;
+    static final int TOP_PARTNERS = 10;
 
     final EChart perYear = new EChart();
     final EChart perContinent = new EChart();
@@ -65,6 +69,86 @@ class StatisticsView extends FilteredView implements HasDynamicTitle {
                                 String.valueOf(c.partners()))).toList()),
                 topCountries, table("statistics.table.top-countries", statistics.topCountries().stream()
                         .map(c -> List.of(countryName(c), String.valueOf(c.partners()))).toList()));
+        exchanges(filter);
+    }
+
+    /**
+     * The selection's published exchanges: per year by kind and by theme, and the most active partners. Made only
+     * when there are any, so that a registry without them pays nothing for these charts.
+     */
+    private void exchanges(DirectoryFilter filter) {
+        ExchangeStatistics exchanges = queries.exchangeStatistics(filter, TOP_PARTNERS);
+        add(new H3(getTranslation("statistics.exchanges")));
+        if (exchanges.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("statistics.exchanges.none"));
+            none.setId("statistics-exchanges-none");
+            add(none);
+            return;
+        }
+        EChart byKind = stacked("chart-exchanges-by-kind", "statistics.exchanges.by-kind", exchanges.perYearByKind(),
+                "exchange.kind.");
+        EChart byTheme = stacked("chart-exchanges-by-theme", "statistics.exchanges.by-theme", exchanges.perYearByTheme(),
+                "exchange.theme.");
+        EChart active = new EChart();
+        active.setId("chart-most-active");
+        List<ExchangeStatistics.ActivePartner> ascending = new ArrayList<>(exchanges.mostActive());
+        java.util.Collections.reverse(ascending);
+        Map<String, Object> option = ChartOptions.common(getTranslation("statistics.exchanges.most-active"),
+                getTranslation("statistics.save-image"));
+        option.put("grid", ChartOptions.map("left", 110, "right", 32, "top", 48, "bottom", 24));
+        option.put("xAxis", ChartOptions.map("type", "value", "minInterval", 1));
+        option.put("yAxis", ChartOptions.map("type", "category", "data", ascending.stream().map(this::partnerName).toList()));
+        option.put("series", List.of(ChartOptions.map("type", "bar", "name", getTranslation("statistics.exchanges.count"),
+                "color", ChartOptions.color(PartnerList.SISTER), "label", ChartOptions.map("show", true, "position", "right"),
+                "data", ascending.stream().map(ExchangeStatistics.ActivePartner::exchanges).toList())));
+        active.setOption(ChartOptions.json(option));
+        active.describe(getTranslation("statistics.exchanges.most-active") + ". " + getTranslation("statistics.table-below"),
+                tableId("statistics.table.most-active"));
+        add(byKind, table("statistics.table.exchanges-by-kind", exchanges.perYearByKind().stream()
+                        .map(count -> List.of(String.valueOf(count.year()), label("exchange.kind.", count.code()),
+                                String.valueOf(count.exchanges()))).toList()),
+                byTheme, table("statistics.table.exchanges-by-theme", exchanges.perYearByTheme().stream()
+                        .map(count -> List.of(String.valueOf(count.year()), label("exchange.theme.", count.code()),
+                                String.valueOf(count.exchanges()))).toList()),
+                active, table("statistics.table.most-active", exchanges.mostActive().stream()
+                        .map(partner -> List.of(partnerName(partner), String.valueOf(partner.exchanges()))).toList()));
+    }
+
+    /** A bar per year, stacked by kind or theme, every year from the first to the last. */
+    private EChart stacked(String id, String title, List<ExchangeStatistics.YearCount> counts, String labels) {
+        EChart chart = new EChart();
+        chart.setId(id);
+        int first = counts.stream().mapToInt(ExchangeStatistics.YearCount::year).min().orElse(0);
+        int last = counts.stream().mapToInt(ExchangeStatistics.YearCount::year).max().orElse(-1);
+        List<String> years = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            years.add(String.valueOf(year));
+        }
+        Map<String, int[]> byCode = new java.util.TreeMap<>();
+        for (ExchangeStatistics.YearCount count : counts) {
+            byCode.computeIfAbsent(count.code(), code -> new int[years.size()])[count.year() - first] += count.exchanges();
+        }
+        Map<String, Object> option = ChartOptions.common(getTranslation(title), getTranslation("statistics.save-image"));
+        option.put("tooltip", ChartOptions.map("trigger", "axis"));
+        option.put("legend", ChartOptions.map("bottom", 0, "type", "scroll"));
+        option.put("grid", ChartOptions.map("left", 48, "right", 24, "bottom", 64, "top", 48));
+        option.put("xAxis", ChartOptions.map("type", "category", "data", years));
+        option.put("yAxis", ChartOptions.map("type", "value", "minInterval", 1));
+        option.put("series", byCode.entrySet().stream().map(entry -> ChartOptions.map("name", label(labels, entry.getKey()),
+                "type", "bar", "stack", "exchanges", "data", java.util.Arrays.stream(entry.getValue()).boxed().toList())).toList());
+        chart.setOption(ChartOptions.json(option));
+        chart.describe(getTranslation(title) + ". " + getTranslation("statistics.table-below"),
+                tableId(title.equals("statistics.exchanges.by-kind") ? "statistics.table.exchanges-by-kind"
+                        : "statistics.table.exchanges-by-theme"));
+        return chart;
+    }
+
+    private String label(String prefix, String code) {
+        return getTranslation(prefix + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
+    private String partnerName(ExchangeStatistics.ActivePartner partner) {
+        return chinese() ? partner.nameZh() + "（" + partner.countryZh() + "）" : partner.nameEn() + " (" + partner.countryEn() + ")";
     }
 
     private tools.jackson.databind.node.ObjectNode perYearOption(List<Statistics.YearCount> years) {

@@ -86,6 +86,11 @@ final class CachedReads implements SharedReads {
     }
 
     @Override
+    public ExchangeStatistics exchangeStatistics(DirectoryFilter filter, int top) {
+        return summary("exchangeStatistics", List.of(filter, top), () -> database.exchangeStatistics(filter, top));
+    }
+
+    @Override
     public List<CountryPoint> countryPoints(DirectoryFilter filter) {
         return summary("countryPoints", filter, () -> database.countryPoints(filter));
     }

@@ -54,6 +54,22 @@ final class DatabaseReads implements SharedReads {
     }
 
     @Override
+    public ExchangeStatistics exchangeStatistics(DirectoryFilter filter, int top) {
+        DirectorySql sql = database.sqlFor(filter);
+        List<ExchangeStatistics.YearCount> byKind = database.run(sql.exchangesPerYearByKind())
+                .query((rs, i) -> new ExchangeStatistics.YearCount(rs.getInt("year"), rs.getString("code"), rs.getInt("exchanges")))
+                .list();
+        List<ExchangeStatistics.YearCount> byTheme = database.run(sql.exchangesPerYearByTheme())
+                .query((rs, i) -> new ExchangeStatistics.YearCount(rs.getInt("year"), rs.getString("code"), rs.getInt("exchanges")))
+                .list();
+        List<ExchangeStatistics.ActivePartner> mostActive = database.run(sql.mostActivePartners(top))
+                .query((rs, i) -> new ExchangeStatistics.ActivePartner(rs.getLong("partner_id"), rs.getString("name_zh"),
+                        rs.getString("name_en"), rs.getString("country_zh"), rs.getString("country_en"), rs.getInt("exchanges")))
+                .list();
+        return new ExchangeStatistics(List.copyOf(byKind), List.copyOf(byTheme), List.copyOf(mostActive));
+    }
+
+    @Override
     public List<CountryPoint> countryPoints(DirectoryFilter filter) {
         return List.copyOf(database.run(database.sqlFor(filter).countryPoints())
                 .query((rs, i) -> new CountryPoint(rs.getString("iso2"), rs.getString("name_zh"),

@@ -110,6 +110,11 @@ public class DirectoryQueries {
         return shared.statistics(filter, topCountries);
     }
 
+    /** The published exchanges of the partners a filter selects, per year by kind and by theme, and the most active. */
+    public ExchangeStatistics exchangeStatistics(DirectoryFilter filter, int top) {
+        return shared.exchangeStatistics(filter, top);
+    }
+
     /** The partners a filter selects with coordinates, as one point per country (GROUP BY in SQL). */
     public List<CountryPoint> countryPoints(DirectoryFilter filter) {
         return shared.countryPoints(filter);

@@ -319,6 +319,36 @@ final class DirectorySql {
         return statement;
     }
 
+    /** The selection's partners, for the exchanges of those partners. */
+    private String selectedPartners() {
+        return "e.partner_id in (select l.partner_id " + FROM + where + ")";
+    }
+
+    Statement exchangesPerYearByKind() {
+        return statement(standing + "select extract(year from e.starts_on)::int as year, e.kind as code, count(*) as exchanges"
+                + " from exchange e where e.published and " + selectedPartners() + " group by 1, 2 order by 1, 2");
+    }
+
+    Statement exchangesPerYearByTheme() {
+        return statement(standing + "select extract(year from e.starts_on)::int as year, t.code, count(*) as exchanges"
+                + " from exchange e cross join lateral unnest(string_to_array(e.themes, ' ')) t(code)"
+                + " where e.published and " + selectedPartners() + " group by 1, 2 order by 1, 2");
+    }
+
+    Statement mostActivePartners(int top) {
+        Statement statement = statement(standing + """
+                select x.partner_id, p.name_zh, p.name_en, c.name_zh as country_zh, c.name_en as country_en, x.exchanges
+                from (select e.partner_id, count(*) as exchanges from exchange e
+                      where e.published and """ + " " + selectedPartners() + """
+                       group by e.partner_id order by exchanges desc, e.partner_id limit :top) x
+                join partner p on p.id = x.partner_id
+                join country c on c.iso2 = p.country_iso2
+                order by x.exchanges desc, x.partner_id
+                """);
+        statement.params().put("top", top);
+        return statement;
+    }
+
     Statement countryPoints() {
         return statement(standing + """
                 select c.iso2, c.name_zh, c.name_en, count(*) as partners, avg(p.latitude) as latitude,

@@ -27,6 +27,8 @@ interface SharedReads {
     /** Per-year, per-continent and top-country counts of the rows a filter selects. */
     Statistics statistics(DirectoryFilter filter, int topCountries);
 
+    ExchangeStatistics exchangeStatistics(DirectoryFilter filter, int top);
+
     /** The partners a filter selects with coordinates, as one point per country. */
     List<CountryPoint> countryPoints(DirectoryFilter filter);
 

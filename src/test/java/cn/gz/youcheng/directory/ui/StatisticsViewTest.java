@@ -26,6 +26,10 @@ class StatisticsViewTest extends KaribuTest {
 
     @Autowired
     DirectoryQueries queries;
+    @Autowired
+    cn.gz.youcheng.registry.ExchangeService exchanges;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void english() {
@@ -118,6 +122,54 @@ class StatisticsViewTest extends KaribuTest {
         assertThat(exchange.get("data").get(0).get("name").asString()).startsWith("Oakland 奥克兰");
         assertThat(exchange.get("data").get(0).get("id").asLong()).isPositive();
         assertThat(option.get("graphic").get(0).get("style").get("text").asString()).contains("GeoNames", "Natural Earth");
+    }
+
+    @Test
+    void theSelectionsPublishedExchangesAreChartedByKindAndThemeWithTheMostActivePartnersEachWithItsTable() {
+        long montreal = idOf("蒙特利尔");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("officer", null,
+                        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_EDITOR")));
+        try {
+            for (int year : List.of(2021, 2023, 2023)) {
+                exchanges.save(new cn.gz.youcheng.registry.RegistryCommands.SaveExchange(null, 0, montreal, null,
+                        java.time.LocalDate.of(year, 6, 1), null, cn.gz.youcheng.registry.ExchangeKind.EVENT,
+                        java.util.Set.of(cn.gz.youcheng.registry.ExchangeTheme.CULTURE, cn.gz.youcheng.registry.ExchangeTheme.YOUTH),
+                        null, "Festival", null, null, null, null, null, null, true));
+            }
+            exchanges.save(new cn.gz.youcheng.registry.RegistryCommands.SaveExchange(null, 0, montreal, null,
+                    java.time.LocalDate.of(2022, 6, 1), null, cn.gz.youcheng.registry.ExchangeKind.GIFT,
+                    java.util.Set.of(cn.gz.youcheng.registry.ExchangeTheme.OTHER), null, "Internal gift", null, null, null, null,
+                    null, null, false));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+
+        // Canada's partners: Vancouver and Montréal; only Montréal's published exchanges count.
+        open("statistics", Map.of("country", List.of("CA")));
+
+        JsonNode byKind = chart("chart-exchanges-by-kind");
+        assertThat(byKind.get("xAxis").get("data").get(0).asString()).isEqualTo("2021");
+        assertThat(byKind.get("xAxis").get("data").size()).as("every year from the first to the last").isEqualTo(3);
+        assertThat(byKind.get("series")).singleElement().satisfies(series -> {
+            assertThat(series.get("name").asString()).isEqualTo("Event");
+            assertThat(series.get("data").toString()).isEqualTo("[1,0,2]");
+        });
+        JsonNode byTheme = chart("chart-exchanges-by-theme");
+        assertThat(byTheme.get("series").findValuesAsString("name")).containsExactly("Culture", "Youth");
+        JsonNode active = chart("chart-most-active");
+        assertThat(active.get("yAxis").get("data").get(0).asString()).isEqualTo("Montreal (Canada)");
+        assertThat(active.get("series").get(0).get("data").get(0).asInt()).isEqualTo(3);
+        assertThat(_get(EChart.class, spec -> spec.withId("chart-most-active")).getElement().getAttribute("aria-describedby"))
+                .isEqualTo("statistics-table-most-active");
+
+        open("statistics", Map.of("country", List.of("CL")));
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("statistics-exchanges-none")).getText())
+                .isEqualTo("No published exchanges for this selection yet.");
+    }
+
+    private long idOf(String nameZh) {
+        return jdbc.sql("select id from partner where name_zh = :name").param("name", nameZh).query(Long.class).single();
     }
 
     private static void open(String route, Map<String, List<String>> parameters) {

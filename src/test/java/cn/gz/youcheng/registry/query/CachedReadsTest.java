@@ -188,6 +188,12 @@ class CachedReadsTest {
         }
 
         @Override
+        public ExchangeStatistics exchangeStatistics(DirectoryFilter filter, int top) {
+            summaries.incrementAndGet();
+            return database.exchangeStatistics(filter, top);
+        }
+
+        @Override
         public List<CountryPoint> countryPoints(DirectoryFilter filter) {
             summaries.incrementAndGet();
             return database.countryPoints(filter);
