@@ -144,6 +144,14 @@ public final class RegistryCommands {
             boolean published) {
     }
 
+    /** A file to attach to an agreement or to an exchange (one of the two), with its title. */
+    public record AttachDocument(
+            @Nullable Long agreementId,
+            @Nullable Long exchangeId,
+            @TextRule(max = TITLE, required = true) @Nullable String title,
+            boolean published) {
+    }
+
     /** A latitude in degrees, -90 to 90. */
     @DecimalMin(value = "-90", message = "validation.latitude-range")
     @DecimalMax(value = "90", message = "validation.latitude-range")

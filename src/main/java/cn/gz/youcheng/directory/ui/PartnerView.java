@@ -12,6 +12,7 @@ import cn.gz.youcheng.registry.query.Dormancy;
 import cn.gz.youcheng.registry.query.PartnerDetails;
 import cn.gz.youcheng.registry.query.PartnerDetailsQueries;
 import cn.gz.youcheng.registry.query.PartnerRow;
+import cn.gz.youcheng.registry.query.PublicDocuments;
 import cn.gz.youcheng.registry.query.PublicExchanges;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.Anchor;
@@ -51,15 +52,18 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
     private final Anniversaries anniversaries;
     private final DirectoryQueries queries;
     private final Dormancy dormancy;
+    private final PublicDocuments publicDocuments;
     private @Nullable PartnerDetails partner;
+    private List<PublicDocuments.PublicDocument> documents = List.of();
     private List<PublicExchanges.PublicExchange> exchanges = List.of();
     // The timeline's filters; null for every kind, every theme.
     private @Nullable ExchangeKind kindShown;
     private @Nullable ExchangeTheme themeShown;
 
     PartnerView(PartnerDetailsQueries details, PublicExchanges publicExchanges, Anniversaries anniversaries,
-            DirectoryQueries queries, Dormancy dormancy) {
+            DirectoryQueries queries, Dormancy dormancy, PublicDocuments publicDocuments) {
         this.dormancy = dormancy;
+        this.publicDocuments = publicDocuments;
         this.details = details;
         this.publicExchanges = publicExchanges;
         this.anniversaries = anniversaries;
@@ -73,6 +77,7 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
         Long partnerId = DirectoryParameters.partnerId(id);
         partner = partnerId == null ? null : details.partnerToday(partnerId).orElse(null);
         exchanges = partner == null ? List.of() : publicExchanges.ofPartner(partner.id());
+        documents = partner == null ? List.of() : publicDocuments.ofPartner(partner.id());
         kindShown = null;
         themeShown = null;
         if (partner == null) {
@@ -161,6 +166,7 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
             if (agreement.source() != null) {
                 item.add(new Div(getTranslation("partner.source", agreement.source())));
             }
+            documentLinks(item, agreement.id(), null);
             agreements.add(item);
         }
         add(agreements);
@@ -289,10 +295,32 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
             if (exchange.sourceUrl() != null) {
                 item.add(new Div(external(exchange.sourceUrl(), getTranslation("partner.exchanges.source"))));
             }
+            documentLinks(item, null, exchange.id());
             timeline.add(item);
         }
         if (timeline.getChildren().findAny().isEmpty()) {
             timeline.add(new ListItem(getTranslation("partner.exchanges.none-match")));
+        }
+    }
+
+    /** The published documents of an agreement or exchange, each a download with its type and size. */
+    private void documentLinks(ListItem item, @Nullable Long agreementId, @Nullable Long exchangeId) {
+        for (PublicDocuments.PublicDocument document : documents) {
+            if (java.util.Objects.equals(document.agreementId(), agreementId) && java.util.Objects.equals(document.exchangeId(), exchangeId)) {
+                Anchor link = new Anchor("export/documents/" + document.id(), document.title());
+                link.setRouterIgnore(true);
+                link.getElement().setAttribute("download", true);
+                link.addClassName("document");
+                String type = switch (document.mediaType()) {
+                    case "application/pdf" -> "PDF";
+                    case "image/jpeg" -> "JPEG";
+                    case "image/png" -> "PNG";
+                    default -> "DOCX";
+                };
+                long kb = Math.max(1, document.sizeBytes() / 1024);
+                item.add(new Div(new Span(getTranslation("partner.documents") + ": "), link,
+                        new Span(" (" + type + ", " + (kb < 1024 ? kb + " KB" : String.format(Locale.ROOT, "%.1f MB", kb / 1024.0)) + ")")));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.gz.youcheng.registry.ui;
 
 import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.DocumentService;
 import cn.gz.youcheng.registry.ExchangeService;
 import cn.gz.youcheng.registry.PartnerHistory;
 import cn.gz.youcheng.registry.PartnerList;
@@ -42,6 +43,7 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
     private final PartnerHistory history;
     private final ExchangeService exchanges;
     private final Dormancy dormancy;
+    private final DocumentService documents;
     private final TextField search = new TextField();
     private final Select<PartnerList> list = new Select<>();
     private final Select<AgreementStatus> status = new Select<>();
@@ -50,7 +52,8 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
     final Span dormantCount = new Span();
 
     AgreementsView(DirectoryQueries queries, RegistryService registry, PartnerHistory history, ExchangeService exchanges,
-            Dormancy dormancy) {
+            DocumentService documents, Dormancy dormancy) {
+        this.documents = documents;
         this.exchanges = exchanges;
         this.dormancy = dormancy;
         this.queries = queries;
@@ -135,7 +138,7 @@ class AgreementsView extends VerticalLayout implements HasDynamicTitle {
     void opened(long partnerId) {
         grid.getDataProvider().refreshAll();
         dormantCount.setText(getTranslation("admin.dormant-count", dormancy.count(), dormancy.years()));
-        PartnerEditor editor = new PartnerEditor(registry, exchanges, history, partnerId);
+        PartnerEditor editor = new PartnerEditor(registry, exchanges, documents, history, partnerId);
         editor.addOpenedChangeListener(event -> {
             if (!event.isOpened()) {
                 grid.getDataProvider().refreshAll();

@@ -1,5 +1,6 @@
 package cn.gz.youcheng.registry.ui;
 
+import cn.gz.youcheng.registry.DocumentService;
 import cn.gz.youcheng.registry.ExchangeService;
 import cn.gz.youcheng.registry.PartnerHistory;
 import cn.gz.youcheng.registry.RegistryService;
@@ -29,7 +30,7 @@ class AnniversariesAdminView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Anniversaries.Anniversary> grid = new Grid<>();
 
     AnniversariesAdminView(Anniversaries anniversaries, DirectoryQueries queries, RegistryService registry,
-            ExchangeService exchanges, PartnerHistory history) {
+            ExchangeService exchanges, DocumentService documents, PartnerHistory history) {
         setSizeFull();
         grid.setId("anniversaries-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -49,7 +50,7 @@ class AnniversariesAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.asSingleSelect().addValueChangeListener(event -> {
             if (event.getValue() != null) {
                 grid.deselectAll();
-                new PartnerEditor(registry, exchanges, history, event.getValue().partnerId()).open();
+                new PartnerEditor(registry, exchanges, documents, history, event.getValue().partnerId()).open();
             }
         });
         add(new H2(getTranslation("admin.anniversaries.title")), new Paragraph(getTranslation("admin.anniversaries.intro")), grid);

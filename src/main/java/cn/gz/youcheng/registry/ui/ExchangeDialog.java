@@ -11,7 +11,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -33,7 +33,8 @@ class ExchangeDialog extends Dialog {
     final DatePicker startsOn = ComponentTexts.dates(new DatePicker());
     final DatePicker endsOn = ComponentTexts.dates(new DatePicker());
     final Select<ExchangeKind> kind = new Select<>();
-    final CheckboxGroup<ExchangeTheme> themes = new CheckboxGroup<>();
+    // A combo box rather than a group of checkboxes: the components the application's bundle already has.
+    final MultiSelectComboBox<ExchangeTheme> themes = new MultiSelectComboBox<>();
     final TextField titleZh = new TextField();
     final TextField titleEn = new TextField();
     final TextArea summaryZh = new TextArea();

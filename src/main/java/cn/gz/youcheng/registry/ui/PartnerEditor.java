@@ -3,6 +3,8 @@ package cn.gz.youcheng.registry.ui;
 import cn.gz.youcheng.base.Guangzhou;
 import cn.gz.youcheng.registry.AdminLevel;
 import cn.gz.youcheng.registry.AgreementStatus;
+import cn.gz.youcheng.registry.DocumentEditing;
+import cn.gz.youcheng.registry.DocumentService;
 import cn.gz.youcheng.registry.ExchangeEditing;
 import cn.gz.youcheng.registry.ExchangeService;
 import cn.gz.youcheng.registry.PartnerEditing;
@@ -43,6 +45,7 @@ class PartnerEditor extends Dialog {
 
     private final RegistryService registry;
     private final ExchangeService exchanges;
+    private final DocumentService documents;
     private final PartnerHistory history;
     private final long partnerId;
     private final VerticalLayout content = new VerticalLayout();
@@ -59,10 +62,13 @@ class PartnerEditor extends Dialog {
     Button upgrade;
     @SuppressWarnings("NullAway.Init")
     private PartnerEditing partner;
+    private List<DocumentEditing> attached = List.of();
 
-    PartnerEditor(RegistryService registry, ExchangeService exchanges, PartnerHistory history, long partnerId) {
+    PartnerEditor(RegistryService registry, ExchangeService exchanges, DocumentService documents, PartnerHistory history,
+            long partnerId) {
         this.registry = registry;
         this.exchanges = exchanges;
+        this.documents = documents;
         this.history = history;
         this.partnerId = partnerId;
         setId("partner-editor");
@@ -115,6 +121,7 @@ class PartnerEditor extends Dialog {
         }
         content.removeAll();
 
+        attached = documents.ofPartner(partnerId);
         content.add(new H3(getTranslation("partner.agreements")));
         upgrade = new Button(getTranslation("admin.upgrade"), event -> new UpgradeDialog(this, registry, partner).open());
         upgrade.setId("upgrade");
@@ -174,9 +181,14 @@ class PartnerEditor extends Dialog {
             steps.add(item);
         }
         row.add(steps);
+        row.add(documentsOf(agreement.id(), null));
         HorizontalLayout actions = new HorizontalLayout();
         actions.add(new Button(getTranslation("admin.edit-agreement"),
                 event -> new AgreementDialog(this, registry, agreement).open()));
+        Button attach = new Button(getTranslation("admin.document.attach"),
+                event -> new DocumentDialog(this, documents, agreement.id(), null).open());
+        attach.setId("attach-agreement-" + agreement.id());
+        actions.add(attach);
         // The buttons in a fixed order, each only where the status allows that change.
         for (AgreementStatus next : List.of(AgreementStatus.SUSPENDED, AgreementStatus.TERMINATED, AgreementStatus.ACTIVE)) {
             if (agreement.status().canChangeTo(next)) {
@@ -217,8 +229,46 @@ class PartnerEditor extends Dialog {
             confirm.open();
         });
         delete.setId("delete-exchange-" + exchange.id());
-        row.add(new HorizontalLayout(edit, delete));
+        Button attach = new Button(getTranslation("admin.document.attach"),
+                event -> new DocumentDialog(this, documents, null, exchange.id()).open());
+        attach.setId("attach-exchange-" + exchange.id());
+        row.add(documentsOf(null, exchange.id()), new HorizontalLayout(edit, delete, attach));
         return row;
+    }
+
+    /** The documents of an agreement or an exchange: each a download link, marked if internal, with its delete button. */
+    private UnorderedList documentsOf(@Nullable Long agreementId, @Nullable Long exchangeId) {
+        UnorderedList list = new UnorderedList();
+        list.addClassName("documents");
+        for (DocumentEditing document : attached) {
+            if (!java.util.Objects.equals(document.agreementId(), agreementId) || !java.util.Objects.equals(document.exchangeId(), exchangeId)) {
+                continue;
+            }
+            com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(
+                    "export/documents/" + document.id(), document.title());
+            link.setRouterIgnore(true);
+            Button delete = new Button(getTranslation("admin.document.delete"), event -> {
+                ConfirmDialog confirm = new ConfirmDialog();
+                confirm.setText(getTranslation("admin.document.delete.confirm"));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("admin.cancel"));
+                confirm.setConfirmText(getTranslation("admin.document.delete"));
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.addConfirmListener(confirmed -> run(Map.of(), () -> documents.delete(document.id(), document.version())));
+                confirm.open();
+            });
+            delete.setId("delete-document-" + document.id());
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            ListItem item = new ListItem(link, new Span(" · " + document.fileName() + " · " + size(document.sizeBytes())
+                    + (document.published() ? "" : " (" + getTranslation("admin.exchange.internal") + ")")), delete);
+            item.setId("document-" + document.id());
+            list.add(item);
+        }
+        return list;
+    }
+
+    static String size(long bytes) {
+        return bytes < 1024 * 1024 ? Math.max(1, bytes / 1024) + " KB" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     /** An internal note as officers see it, marked as never published. */
