@@ -40,7 +40,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports many partners at once from a CSV in the export's columns, or from the official text format. Every
+ * Imports many partners at once from a CSV in the export's columns, or from the official text format, or
+ * many exchanges from a CSV in their download's columns ({@link ExchangeFile}). Every
  * row is first previewed as new, changed, unchanged or error with its reason; applying is all or nothing,
  * in one transaction (one audit revision, attributed to the officer, with the file name).
  */
@@ -112,8 +113,10 @@ public class BulkImport {
     private final RegistryService registry;
     private final PartnerRepository partners;
     private final CommandRules rules;
+    private final ExchangeFile exchangeFile;
 
-    BulkImport(RegistryService registry, PartnerRepository partners, CommandRules rules) {
+    BulkImport(RegistryService registry, PartnerRepository partners, CommandRules rules, ExchangeFile exchangeFile) {
+        this.exchangeFile = exchangeFile;
         this.registry = registry;
         this.partners = partners;
         this.rules = rules;
@@ -161,7 +164,7 @@ public class BulkImport {
                 : name.substring(0, name.offsetByCodePoints(0, MAX_FILE_NAME - 1)) + "…";
     }
 
-    private record Plan(Preview preview, List<Runnable> actions) {
+    record Plan(Preview preview, List<Runnable> actions) {
     }
 
     private Plan plan(String uploadedName, byte[] content) {
@@ -182,6 +185,10 @@ public class BulkImport {
         List<Wanted> wanted = new ArrayList<>();
         List<Row> errors = new ArrayList<>();
         String firstLine = text.lines().findFirst().orElse("").strip();
+        if (firstLine.contains("starts_on")) {
+            // Exchanges, in the columns of their download.
+            return exchangeFile.plan(fileName, text, firstLine);
+        }
         Message problem;
         if (firstLine.startsWith("list") || firstLine.contains("name_zh")) {
             problem = readCsv(text, firstLine, wanted, errors);
@@ -472,17 +479,17 @@ public class BulkImport {
         }
     }
 
-    private static String get(CSVRecord record, String column) {
+    static String get(CSVRecord record, String column) {
         return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
     }
 
     /** Our own CSV export prefixes formula-like text with an apostrophe; an import takes it off again. */
-    private static String unescape(String value) {
+    static String unescape(String value) {
         return value.length() > 1 && value.charAt(0) == '\'' && "=+-@\t\r".indexOf(value.charAt(1)) >= 0
                 ? value.substring(1) : value;
     }
 
-    private static Plan rejected(String fileName, Message problem) {
+    static Plan rejected(String fileName, Message problem) {
         return new Plan(new Preview(fileName, problem, List.of()), List.of());
     }
 
