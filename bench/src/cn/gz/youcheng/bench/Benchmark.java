@@ -106,6 +106,9 @@ public final class Benchmark {
                 if (measure("csv")) {
                     csvExport(dataSource, app);
                 }
+                if (measure("life")) {
+                    PartnershipLife.measure(dataSource, app, report, rounds);
+                }
                 if (measure("firstload")) {
                     FirstLoad.measure(app.base(), report);
                 }
@@ -157,9 +160,19 @@ public final class Benchmark {
                         loaded.agreements(), loaded.partners(), loaded.millis() / 1000);
             }
         }
+        if (scalar(dataSource, "select count(*) from exchange") == 0) {
+            long started = System.nanoTime();
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute(Generator.EXCHANGES);
+                statement.execute("vacuum analyze exchange");
+            }
+            report.line("Generated %,d exchanges (five per partner on average) in %,d s", scalar(dataSource,
+                    "select count(*) from exchange"), (System.nanoTime() - started) / 1_000_000_000);
+        }
         Map<String, Long> dataset = new LinkedHashMap<>();
         dataset.put("agreements", scalar(dataSource, "select count(*) from agreement"));
         dataset.put("partners", scalar(dataSource, "select count(*) from partner"));
+        dataset.put("exchanges", scalar(dataSource, "select count(*) from exchange"));
         dataset.put("countries with partners", scalar(dataSource, "select count(distinct country_iso2) from partner"));
         dataset.put("on the official lists (active)", scalar(dataSource, "select count(*) from partner_standing where status = 'ACTIVE'"));
         dataset.put("sister cities (active)", scalar(dataSource, "select count(*) from partner_standing where status = 'ACTIVE' and list_rank = 0"));
@@ -841,7 +854,7 @@ public final class Benchmark {
         return only != null && List.of(only.split(",")).contains(name);
     }
 
-    /** BENCH_ONLY=memory,csv (of writes, start, latency, memory, csv, firstload) takes only those measurements. */
+    /** BENCH_ONLY=memory,csv (of writes, start, latency, views, memory, csv, firstload, life) takes only those measurements. */
     private static boolean measure(String name) {
         String only = System.getenv("BENCH_ONLY");
         return only == null || only.isBlank() || List.of(only.split(",")).contains(name);

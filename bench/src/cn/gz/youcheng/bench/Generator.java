@@ -203,6 +203,27 @@ final class Generator {
                 end if;
             end $$""";
 
+    /**
+     * Exchanges of the generated partners, five per partner on average (none to ten), on days between the
+     * partner's signing and today, of every kind and theme, four in five published: the life of the
+     * partnerships the partner page, the dormancy filter and the statistics read. Once, in one statement.
+     */
+    static final String EXCHANGES = """
+            select setseed(0.2026);
+            insert into exchange (partner_id, starts_on, kind, themes, title_en, published)
+            select s.partner_id,
+                   s.signed_on + (random() * greatest(current_date - s.signed_on, 0))::int,
+                   (array['INCOMING_DELEGATION', 'OUTGOING_DELEGATION', 'EVENT', 'JOINT_PROJECT', 'RENEWAL_OR_ANNIVERSARY',
+                          'GIFT', 'ONLINE_MEETING', 'OTHER'])[1 + floor(random() * 8)::int],
+                   (array['GOVERNMENT', 'ECONOMY_TRADE', 'CULTURE', 'EDUCATION', 'SCIENCE_TECHNOLOGY', 'HEALTH', 'SPORT',
+                          'TOURISM', 'YOUTH', 'ENVIRONMENT', 'URBAN_DEVELOPMENT', 'OTHER'])[1 + floor(random() * 12)::int],
+                   'Exchange ' || g,
+                   random() < 0.8
+            from partner_standing s
+            cross join lateral generate_series(1, floor(random() * 11)::int) g
+            where not exists (select 1 from exchange)
+            """;
+
     private static void copyIn(PGConnection pg, String table, StringBuilder rows) throws SQLException, IOException {
         try (OutputStream out = new PGCopyOutputStream(pg, "copy " + table + " from stdin", 1 << 20);
                 Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 20)) {
