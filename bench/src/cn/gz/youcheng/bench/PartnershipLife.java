@@ -85,10 +85,126 @@ final class PartnershipLife {
         }
 
         Download download = download(dataSource, app);
+        Download upload = upload(dataSource, app);
 
         report.life(Report.percentile(page, 50) / 1e6, Report.percentile(page, 95) / 1e6, partners.size(),
                 exchangesRead, dormant, countMillis, worstDormancy, dormancyRows, download.millis(), download.heapBefore(),
-                download.heapHalfway(), DOCUMENT_BYTES);
+                download.heapHalfway(), upload.millis(), upload.heapBefore(), upload.heapHalfway(), DOCUMENT_BYTES);
+    }
+
+    /**
+     * A 20 MB PDF attached as an officer attaches one: signed in with Chromium, the partner's editor open, the
+     * attach dialog's upload address taken from the page, the file posted to it with the session's cookie; the
+     * server's live heap read when half the file has been sent (the sender waits meanwhile), the time until the
+     * document is in the database. Removed afterwards.
+     */
+    private static Download upload(HikariDataSource dataSource, AppProcess app) throws Exception {
+        String password = "twenty megabytes of programme";
+        String hash = new org.springframework.security.crypto.password.DelegatingPasswordEncoder("argon2@SpringSecurity_v5_8",
+                java.util.Map.of("argon2@SpringSecurity_v5_8",
+                        org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()))
+                .encode(password);
+        long agreement;
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into app_user (username, password_hash, role, created_at, password_changed_at)
+                    values ('bench.uploader', ?, 'EDITOR', now(), now())
+                    on conflict (username) do update set password_hash = excluded.password_hash""")) {
+                insert.setString(1, hash);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement find = connection.prepareStatement("""
+                    select a.id from agreement a join partner p on p.id = a.partner_id
+                    where p.name_zh = '普拉亚' and a.status = 'ACTIVE'""");
+                    ResultSet rows = find.executeQuery()) {
+                rows.next();
+                agreement = rows.getLong(1);
+            }
+        }
+        byte[] content = new byte[DOCUMENT_BYTES];
+        new Random(2027).nextBytes(content);
+        System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, content, 0, 9);
+        java.nio.file.Path chromium = java.nio.file.Path.of("/usr/bin/chromium");
+        try (com.microsoft.playwright.Playwright playwright = com.microsoft.playwright.Playwright.create(
+                new com.microsoft.playwright.Playwright.CreateOptions().setEnv(java.util.Map.of(
+                        "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", java.nio.file.Files.exists(chromium) ? "1" : "0")))) {
+            com.microsoft.playwright.BrowserType.LaunchOptions options = new com.microsoft.playwright.BrowserType.LaunchOptions()
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu"));
+            if (java.nio.file.Files.exists(chromium)) {
+                options.setExecutablePath(chromium);
+            }
+            try (com.microsoft.playwright.Browser browser = playwright.chromium().launch(options)) {
+                com.microsoft.playwright.Page page = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setLocale("en-US").setViewportSize(1400, 1000)).newPage();
+                page.navigate(app.base() + "/login");
+                page.locator("input[name=username]").fill("bench.uploader");
+                page.locator("input[name=password]").fill(password);
+                page.locator("input[name=password]").press("Enter");
+                page.waitForURL("**/admin**");
+                page.locator("#admin-search input").fill("普拉亚");
+                page.locator("#admin-grid vaadin-grid-cell-content:text-is('普拉亚')").first().click();
+                page.locator("#attach-agreement-" + agreement).click();
+                page.locator("#document-title input").fill("Benchmark upload");
+                page.locator("#document-title input").press("Tab");
+                String target = (String) page.evaluate("() => document.querySelector('#document-upload').target");
+                String session = page.context().cookies().stream().filter(cookie -> cookie.name.equals("JSESSIONID"))
+                        .map(cookie -> cookie.name + "=" + cookie.value).findFirst().orElseThrow();
+                long heapBefore = app.settledLiveHeap();
+                java.util.concurrent.CountDownLatch half = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CountDownLatch measured = new java.util.concurrent.CountDownLatch(1);
+                InputStream body = new java.io.ByteArrayInputStream(content) {
+                    private int sent;
+
+                    @Override
+                    public synchronized int read(byte[] buffer, int offset, int length) {
+                        if (sent >= DOCUMENT_BYTES / 2 && half.getCount() > 0) {
+                            half.countDown();
+                            try {
+                                measured.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        int n = super.read(buffer, offset, length);
+                        sent += Math.max(n, 0);
+                        return n;
+                    }
+                };
+                long started = System.nanoTime();
+                java.util.concurrent.CompletableFuture<HttpResponse<String>> sending = HttpClient.newHttpClient().sendAsync(
+                        HttpRequest.newBuilder(URI.create(app.base() + "/").resolve(target))
+                                .header("Cookie", session).header("X-Filename", "programme.pdf")
+                                .header("Content-Type", "application/pdf")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                half.await();
+                long heapHalfway = app.liveHeap();
+                measured.countDown();
+                sending.get();
+                long id = 0;
+                for (int i = 0; i < 3000 && id == 0; i++) {
+                    try (Connection connection = dataSource.getConnection(); PreparedStatement find = connection.prepareStatement(
+                            "select coalesce(max(id), 0) from document where title = 'Benchmark upload'");
+                            ResultSet rows = find.executeQuery()) {
+                        rows.next();
+                        id = rows.getLong(1);
+                    }
+                    if (id == 0) {
+                        Thread.sleep(10);
+                    }
+                }
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (id == 0) {
+                    throw new IllegalStateException("the uploaded document was not stored");
+                }
+                try (Connection connection = dataSource.getConnection(); PreparedStatement delete =
+                        connection.prepareStatement("delete from document where id = ?")) {
+                    delete.setLong(1, id);
+                    delete.executeUpdate();
+                }
+                return new Download(millis, heapBefore, heapHalfway);
+            }
+        }
     }
 
     /** Every read the public partner page makes; returns how many exchanges it read. */

@@ -30,10 +30,14 @@ public class Dormancy {
     private final DirectoryDatabase database;
     private final SharedReads shared;
     private final ExchangeSettings settings;
-    /** The count for a registry version and day: the admin grid asks for it on every refresh. */
-    private final AtomicReference<Counted> counted = new AtomicReference<>();
+    /**
+     * The dormant partners' ids in the official order, read once per registry version and day and shared by
+     * every officer's grid, which pages them as slices (as decision record 0008's remembered orderings): a
+     * page deep in the list is then no slower than the first.
+     */
+    private final AtomicReference<Ordered> ordered = new AtomicReference<>();
 
-    private record Counted(long version, LocalDate today, int count) {
+    private record Ordered(long version, LocalDate today, long[] ids) {
     }
 
     Dormancy(DirectoryDatabase database, SharedReads shared, ExchangeSettings settings) {
@@ -48,29 +52,35 @@ public class Dormancy {
 
     /** How many partners are dormant today. */
     public int count() {
-        LocalDate today = database.today();
-        long version = database.run("select version from registry_version").query(Long.class).single();
-        Counted known = counted.get();
-        if (known != null && known.version() == version && known.today().equals(today)) {
-            return known.count();
-        }
-        int count = database.run("select count(*)::int " + DORMANT).param("since", today.minusYears(years()))
-                .param("today", today).query(Integer.class).single();
-        counted.set(new Counted(version, today, count));
-        return count;
+        return ids().length;
     }
 
     /** Dormant partners today in the official order, as the admin grid pages them. */
     public List<PartnerRow> page(int offset, int limit) {
         LocalDate today = database.today();
-        List<Long> ids = database.run("select s.partner_id " + DORMANT
-                        + " order by s.list_rank, s.signed_on, s.partner_id offset :offset limit :limit")
-                .param("since", today.minusYears(years())).param("today", today)
-                .param("offset", offset).param("limit", limit)
-                .query((rs, i) -> rs.getLong(1)).list();
+        long[] all = ids();
+        if (offset >= all.length) {
+            return List.of();
+        }
+        List<Long> ids = java.util.Arrays.stream(all, offset, Math.min(all.length, offset + limit)).boxed().toList();
         java.util.Map<Long, PartnerRow> rows = new java.util.HashMap<>();
         PartnerRows.of(database, shared, ids, today).forEach(row -> rows.put(row.id(), row));
         return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Today's dormant partners in the official order, read again only after a change or at midnight. */
+    private long[] ids() {
+        LocalDate today = database.today();
+        long version = database.run("select version from registry_version").query(Long.class).single();
+        Ordered known = ordered.get();
+        if (known != null && known.version() == version && known.today().equals(today)) {
+            return known.ids();
+        }
+        long[] ids = database.run("select s.partner_id " + DORMANT + " order by s.list_rank, s.signed_on, s.partner_id")
+                .param("since", today.minusYears(years())).param("today", today)
+                .query((rs, i) -> rs.getLong(1)).list().stream().mapToLong(Long::longValue).toArray();
+        ordered.set(new Ordered(version, today, ids));
+        return ids;
     }
 
     /**
