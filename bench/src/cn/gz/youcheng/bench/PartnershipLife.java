@@ -106,12 +106,17 @@ final class PartnershipLife {
                 .encode(password);
         long agreement;
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into app_user (username, password_hash, role, created_at, password_changed_at)
-                    values ('bench.uploader', ?, 'EDITOR', now(), now())
-                    on conflict (username) do update set password_hash = excluded.password_hash""")) {
-                insert.setString(1, hash);
-                insert.executeUpdate();
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update app_user set password_hash = ? where username = 'bench.uploader'")) {
+                update.setString(1, hash);
+                if (update.executeUpdate() == 0) {
+                    try (PreparedStatement insert = connection.prepareStatement("""
+                            insert into app_user (username, password_hash, role, created_at, password_changed_at)
+                            values ('bench.uploader', ?, 'EDITOR', now(), now())""")) {
+                        insert.setString(1, hash);
+                        insert.executeUpdate();
+                    }
+                }
             }
             try (PreparedStatement find = connection.prepareStatement("""
                     select a.id from agreement a join partner p on p.id = a.partner_id

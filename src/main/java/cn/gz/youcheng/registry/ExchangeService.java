@@ -4,6 +4,7 @@ import cn.gz.youcheng.base.Text;
 import cn.gz.youcheng.registry.RegistryCommands.SaveExchange;
 import cn.gz.youcheng.registry.RegistryValidationException.Problem;
 import cn.gz.youcheng.registry.repository.AgreementRepository;
+import cn.gz.youcheng.registry.repository.DocumentRepository;
 import cn.gz.youcheng.registry.repository.ExchangeRepository;
 import cn.gz.youcheng.registry.repository.PartnerRepository;
 import java.util.ArrayList;
@@ -35,9 +36,11 @@ public class ExchangeService {
     private final AgreementRepository agreements;
     private final CommandRules rules;
     private final JdbcClient jdbc;
+    private final DocumentRepository documents;
 
     ExchangeService(ExchangeRepository exchanges, PartnerRepository partners, AgreementRepository agreements,
-            CommandRules rules, DataSource dataSource) {
+            CommandRules rules, DataSource dataSource, DocumentRepository documents) {
+        this.documents = documents;
         this.exchanges = exchanges;
         this.partners = partners;
         this.agreements = agreements;
@@ -98,12 +101,14 @@ public class ExchangeService {
         return id;
     }
 
-    /** Deletes an exchange; its history stays in the audit trail. */
+    /** Deletes an exchange with its documents and their files; their history stays in the audit trail. */
     public void delete(long exchangeId, long version) {
         jdbc.sql("select version from registry_version for update").query(Long.class).single();
         Exchange exchange = exchanges.findById(exchangeId).filter(found -> found.getVersion() == version)
                 .orElseThrow(() -> new ObjectOptimisticLockingFailureException(Exchange.class, exchangeId));
         partners.lockById(exchange.getPartner().getId());
+        documents.deleteAll(documents.ofExchange(exchangeId));
+        documents.flush();
         exchanges.delete(exchange);
         exchanges.flush();
         log.info("Exchange {} of partner {} deleted", exchangeId, exchange.getPartner().getId());

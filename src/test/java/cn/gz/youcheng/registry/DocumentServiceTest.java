@@ -165,6 +165,22 @@ class DocumentServiceTest {
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void deletingAnExchangeDeletesItsDocumentsAndTheirFiles() throws IOException {
+        long exchange = exchanges.save(new SaveExchange(null, 0, istanbul, null, LocalDate.of(2024, 3, 3), null,
+                ExchangeKind.EVENT, Set.of(ExchangeTheme.CULTURE), "展览", null, null, null, null, null, null, null, true));
+        long document = documents.attach(new AttachDocument(null, exchange, "Catalogue", true), "catalogue.pdf",
+                new ByteArrayInputStream(PDF));
+        long before = largeObjects();
+        long version = jdbc.sql("select version from exchange where id = :id").param("id", exchange).query(Long.class).single();
+
+        exchanges.delete(exchange, version);
+
+        assertThat(jdbc.sql("select count(*) from document where id = :id").param("id", document).query(Integer.class).single())
+                .isZero();
+        assertThat(largeObjects()).isEqualTo(before - 1);
+    }
+
     private long largeObjects() {
         return jdbc.sql("select count(*) from pg_largeobject_metadata").query(Long.class).single();
     }

@@ -12,4 +12,7 @@ public interface DocumentRepository extends JpaRepository<Document, Long> {
             select d from Document d left join d.agreement a left join d.exchange e
             where a.partner.id = ?1 or e.partner.id = ?1 order by d.uploadedAt, d.id""")
     List<Document> ofPartner(long partnerId);
+
+    @Query("select d from Document d where d.exchange.id = ?1")
+    List<Document> ofExchange(long exchangeId);
 }
