@@ -19,12 +19,28 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(ExchangeSettings.class)
 public class Dormancy {
 
+    /**
+     * Set by set, not partner by partner: the partners with an exchange in the years (one range of the index
+     * by day) and each partner's first signing (one pass over the agreements) are read once and joined, where
+     * a probe of both per standing took 17 s at a million (bench/results/2026-12-02-life-latency-csv.md).
+     */
     private static final String DORMANT = """
             from partner_standing s
-            where s.status = 'ACTIVE'
-              and (select min(a.signed_on) from agreement a where a.partner_id = s.partner_id) <= :since
-              and not exists (select 1 from exchange e where e.partner_id = s.partner_id
-                              and e.starts_on >= :since and e.starts_on <= :today)
+            join (select partner_id, min(signed_on) as first_signed from agreement group by partner_id) f
+              on f.partner_id = s.partner_id
+            where s.status = 'ACTIVE' and f.first_signed <= :since
+              and not exists (select 1 from (select distinct e.partner_id from exchange e
+                                             where e.starts_on >= :since and e.starts_on <= :today) recent
+                              where recent.partner_id = s.partner_id)
+            """;
+
+    /** The same rule for one partner: two probes of its own rows. */
+    private static final String ONE_DORMANT = """
+            select exists (select 1 from partner_standing s
+                           where s.partner_id = :id and s.status = 'ACTIVE'
+                             and (select min(a.signed_on) from agreement a where a.partner_id = s.partner_id) <= :since
+                             and not exists (select 1 from exchange e where e.partner_id = s.partner_id
+                                             and e.starts_on >= :since and e.starts_on <= :today))
             """;
 
     private final DirectoryDatabase database;
@@ -93,7 +109,7 @@ public class Dormancy {
             return false;
         }
         LocalDate today = database.today();
-        return database.run("select exists (select 1 " + DORMANT + " and s.partner_id = :id)")
+        return database.run(ONE_DORMANT)
                 .param("since", today.minusYears(years())).param("today", today).param("id", partnerId)
                 .query(Boolean.class).single();
     }

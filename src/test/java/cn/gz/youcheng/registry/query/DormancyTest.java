@@ -29,6 +29,8 @@ class DormancyTest {
     DirectoryQueries queries;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @AfterEach
     void signOut() {
@@ -57,6 +59,10 @@ class DormancyTest {
         assertThat(dormancy.page(0, 5)).extracting(PartnerRow::id).containsExactlyElementsOf(dormant.subList(0, 5));
         assertThat(dormancy.page(0, 10_000)).allSatisfy(row -> assertThat(row.seq()).as("on the lists, numbered").isNotNull());
         assertThat(dormancy.dormantForThePublic(bari)).as("not shown to the public by default").isFalse();
+        Dormancy toldPublicly = ReadModel.over(dataSource, java.time.Clock.system(cn.gz.youcheng.base.Guangzhou.ZONE)).dormancy();
+        assertThat(toldPublicly.dormantForThePublic(bari)).as("where the office lets the public know").isTrue();
+        assertThat(toldPublicly.dormantForThePublic(fukuoka)).isFalse();
+        assertThat(toldPublicly.dormantForThePublic(sanFrancisco)).isFalse();
     }
 
     @Test
