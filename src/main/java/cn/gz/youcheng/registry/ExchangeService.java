@@ -57,7 +57,7 @@ public class ExchangeService {
     /** Adds an exchange ({@code exchangeId} null) or saves an edited one; returns its id. */
     public long save(SaveExchange command) {
         // The registry's turn first, then the partner: the order every writer takes (RegistryService).
-        jdbc.sql("select version from registry_version for update").query(Long.class).single();
+        RegistryService.takeTurn(jdbc);
         Partner partner = partners.lockById(command.partnerId())
                 .orElseThrow(() -> new ObjectOptimisticLockingFailureException(Partner.class, command.partnerId()));
         Long exchangeId = command.exchangeId();
@@ -103,7 +103,7 @@ public class ExchangeService {
 
     /** Deletes an exchange with its documents and their files; their history stays in the audit trail. */
     public void delete(long exchangeId, long version) {
-        jdbc.sql("select version from registry_version for update").query(Long.class).single();
+        RegistryService.takeTurn(jdbc);
         Exchange exchange = exchanges.findById(exchangeId).filter(found -> found.getVersion() == version)
                 .orElseThrow(() -> new ObjectOptimisticLockingFailureException(Exchange.class, exchangeId));
         partners.lockById(exchange.getPartner().getId());

@@ -216,6 +216,11 @@ public class RegistryService {
      * holder (a long import, say) waits for that partner.
      */
     private void takeTurn() {
+        takeTurn(jdbc);
+    }
+
+    /** The registry's turn, for every service that writes to it: the first lock each of their writes takes. */
+    static void takeTurn(JdbcClient jdbc) {
         jdbc.sql("select version from registry_version for update").query(Long.class).single();
     }
 

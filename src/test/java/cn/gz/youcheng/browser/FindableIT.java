@@ -112,7 +112,7 @@ class FindableIT extends BrowserTest {
             assertThat(missing.select("meta[name=robots]").attr("content")).as(path).isEqualTo("noindex");
             assertThat(missing.selectFirst("noscript h1").text()).as(path).isEqualTo("Page not found");
         }
-        for (String path : List.of("/export/nothing.csv", "/export/", "/api/v1/partners", "/api")) {
+        for (String path : List.of("/export/nothing.csv", "/export/", "/api/v1/nothing", "/api")) {
             APIResponse missing = http.get(url(path), RequestOptions.create().setMaxRedirects(0));
             assertThat(missing.status()).as(path).isEqualTo(404);
             assertThat(missing.headers().get("content-type")).as(path).startsWith("text/plain");
