@@ -18,9 +18,4 @@ public final class PlaceIdentifiers {
     public static String wikidata(String qid) {
         return "https://www.wikidata.org/wiki/" + qid;
     }
-
-    /** The item as linked data names it (the concept URI Wikidata gives every item). */
-    public static String wikidataEntity(String qid) {
-        return "http://www.wikidata.org/entity/" + qid;
-    }
 }

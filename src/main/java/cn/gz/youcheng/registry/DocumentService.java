@@ -79,6 +79,21 @@ public class DocumentService {
         this.clock = clock;
     }
 
+    /** A document's format as people name it: PDF, JPEG, PNG or DOCX. */
+    public static String format(String mediaType) {
+        return switch (mediaType) {
+            case PDF -> "PDF";
+            case JPEG -> "JPEG";
+            case PNG -> "PNG";
+            default -> "DOCX";
+        };
+    }
+
+    /** A size as the office's lists show it: whole kilobytes below a megabyte, else megabytes to one decimal. */
+    public static String size(long bytes) {
+        return bytes < 1024 * 1024 ? Math.max(1, bytes / 1024) + " KB" : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+
     /** What a download needs before its first byte: the headers. */
     public record DocumentFile(long id, String fileName, String mediaType, long sizeBytes, String sha256, boolean published) {
     }

@@ -66,7 +66,8 @@ class DatabaseOutageIT extends BrowserTest {
         assertThat(download.statusCode()).isEqualTo(503);
         assertThat(download.body()).contains("cannot be reached").doesNotContain("Exception").doesNotContain("at cn.");
         // The printable list and the Excel download say so the same way, never with the application's page.
-        for (String other : java.util.List.of("/export/partners.html", "/export/partners.xlsx")) {
+        for (String other : java.util.List.of("/export/partners.html", "/export/partners.xlsx", "/export/exchanges.csv",
+                "/export/anniversaries.ics", "/export/documents/1", "/feed.atom", "/api/v1/partners")) {
             HttpResponse<String> answer = get(other);
             assertThat(answer.statusCode()).as(other).isEqualTo(503);
             assertThat(answer.body()).as(other).contains("cannot be reached").doesNotContain("Exception")

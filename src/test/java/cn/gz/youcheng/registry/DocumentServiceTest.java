@@ -151,6 +151,21 @@ class DocumentServiceTest {
     }
 
     @Test
+    void aDocumentWithoutATitleOrOfNeitherAnAgreementNorAnExchangeIsRefusedBeforeItsFileIsRead() {
+        long before = largeObjects();
+        ByteArrayInputStream file = new ByteArrayInputStream(PDF);
+
+        assertThatThrownBy(() -> documents.attach(new AttachDocument(agreement, null, " ", true), "x.pdf", file))
+                .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.problems())
+                        .extracting(RegistryValidationException.Problem::field).containsExactly("title"));
+        assertThatThrownBy(() -> documents.attach(new AttachDocument(null, null, "Orphan", true), "x.pdf", file))
+                .isInstanceOfSatisfying(RegistryValidationException.class, e -> assertThat(e.problems())
+                        .extracting(RegistryValidationException.Problem::field).containsExactly("file"));
+        assertThat(file.available()).as("not a byte read").isEqualTo(PDF.length);
+        assertThat(largeObjects()).isEqualTo(before);
+    }
+
+    @Test
     void deletingADocumentRemovesItsFileAndTheHistoryKeepsItsRecord() throws IOException {
         long id = documents.attach(new AttachDocument(agreement, null, "To be deleted", false), "x.png", new ByteArrayInputStream(PNG));
         long before = largeObjects();

@@ -70,6 +70,24 @@ class ExchangeServiceTest {
     }
 
     @Test
+    void aSecondOfficerSavingAStaleCopyOfAnExchangeIsRefusedAndTheFirstChangeIsKept() {
+        long frankfurt = idOf("法兰克福");
+        signIn("first.officer");
+        long id = exchanges.save(exchange(frankfurt, "首次", true));
+        ExchangeEditing seenByBoth = exchanges.exchangesForEditing(frankfurt).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+        exchanges.save(new SaveExchange(id, seenByBoth.version(), frankfurt, null, seenByBoth.startsOn(), null, seenByBoth.kind(),
+                seenByBoth.themes(), "第一位的标题", null, null, null, null, null, null, null, true));
+
+        signIn("second.officer");
+        assertThatThrownBy(() -> exchanges.save(new SaveExchange(id, seenByBoth.version(), frankfurt, null, seenByBoth.startsOn(),
+                null, seenByBoth.kind(), seenByBoth.themes(), "第二位的标题", null, null, null, null, null, null, null, true)))
+                .isInstanceOf(ObjectOptimisticLockingFailureException.class);
+
+        assertThat(jdbc.sql("select title_zh from exchange where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("第一位的标题");
+    }
+
+    @Test
     void anInternalExchangeIsNeverReadForThePublic() {
         long vilnius = idOf("维尔纽斯");
         signIn("exchange.officer");

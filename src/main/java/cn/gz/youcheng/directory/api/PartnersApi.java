@@ -3,6 +3,7 @@ package cn.gz.youcheng.directory.api;
 import cn.gz.youcheng.base.Message;
 import cn.gz.youcheng.directory.DirectoryFilterParameters;
 import cn.gz.youcheng.directory.DirectoryParameters;
+import cn.gz.youcheng.directory.export.DownloadRequest;
 import cn.gz.youcheng.registry.CountryOption;
 import cn.gz.youcheng.registry.query.DirectoryFilter;
 import cn.gz.youcheng.registry.query.DirectoryQueries;
@@ -16,12 +17,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -207,17 +205,9 @@ class PartnersApi {
     /** The same answer for the same question on the same registry and day: a conditional GET costs one query. */
     private static boolean notModified(WebRequest web, HttpServletResponse response,
             DirectoryQueries.DataVersion version, String question) {
-        String etag = '"' + sha256(version.revision() + "|" + question).substring(0, 32) + '"';
+        String etag = DownloadRequest.etag(version.revision() + "|" + question);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().cachePublic().getHeaderValue());
         // Spring's own request: when it is not modified, Spring answers 304 with no body.
         return web.checkNotModified(etag, version.changedAt().toEpochMilli());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -41,7 +41,7 @@ public record DownloadRequest(DirectoryParameters.Parsed parsed, DirectoryQuerie
         // The same filter on the same data on the same day is the same file.
         String identity = variant + '|' + version.revision() + '|' + parsed.filter().asOf() + '|'
                 + DirectoryParameters.format(parsed.filter(), today) + '|' + today;
-        return new DownloadRequest(parsed, version, '"' + sha256(identity).substring(0, 32) + '"');
+        return new DownloadRequest(parsed, version, etag(identity));
     }
 
     public DirectoryFilter filter() {
@@ -71,6 +71,11 @@ public record DownloadRequest(DirectoryParameters.Parsed parsed, DirectoryQuerie
 
     String fileName(String base, String extension) {
         return base + "-" + filter().asOf() + "." + extension;
+    }
+
+    /** A strong ETag for a response that is the same whenever its identity is: a digest of the identity. */
+    public static String etag(String identity) {
+        return '"' + sha256(identity).substring(0, 32) + '"';
     }
 
     private static String sha256(String text) {

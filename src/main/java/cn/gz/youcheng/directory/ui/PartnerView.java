@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import cn.gz.youcheng.base.ui.Language;
 import cn.gz.youcheng.directory.DirectoryParameters;
 import cn.gz.youcheng.directory.PlaceIdentifiers;
+import cn.gz.youcheng.registry.DocumentService;
 import cn.gz.youcheng.registry.ExchangeKind;
 import cn.gz.youcheng.registry.ExchangeTheme;
 import cn.gz.youcheng.registry.query.Anniversaries;
@@ -311,15 +312,8 @@ class PartnerView extends VerticalLayout implements BeforeEnterObserver, LocaleC
                 link.setRouterIgnore(true);
                 link.getElement().setAttribute("download", true);
                 link.addClassName("document");
-                String type = switch (document.mediaType()) {
-                    case "application/pdf" -> "PDF";
-                    case "image/jpeg" -> "JPEG";
-                    case "image/png" -> "PNG";
-                    default -> "DOCX";
-                };
-                long kb = Math.max(1, document.sizeBytes() / 1024);
-                item.add(new Div(new Span(getTranslation("partner.documents") + ": "), link,
-                        new Span(" (" + type + ", " + (kb < 1024 ? kb + " KB" : String.format(Locale.ROOT, "%.1f MB", kb / 1024.0)) + ")")));
+                item.add(new Div(new Span(getTranslation("partner.documents") + ": "), link, new Span(" ("
+                        + DocumentService.format(document.mediaType()) + ", " + DocumentService.size(document.sizeBytes()) + ")")));
             }
         }
     }

@@ -259,16 +259,12 @@ class PartnerEditor extends Dialog {
             });
             delete.setId("delete-document-" + document.id());
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            ListItem item = new ListItem(link, new Span(" · " + document.fileName() + " · " + size(document.sizeBytes())
+            ListItem item = new ListItem(link, new Span(" · " + document.fileName() + " · " + DocumentService.size(document.sizeBytes())
                     + (document.published() ? "" : " (" + getTranslation("admin.exchange.internal") + ")")), delete);
             item.setId("document-" + document.id());
             list.add(item);
         }
         return list;
-    }
-
-    static String size(long bytes) {
-        return bytes < 1024 * 1024 ? Math.max(1, bytes / 1024) + " KB" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     /** An internal note as officers see it, marked as never published. */
